@@ -1,0 +1,71 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, against the session's built site
+served on loopback. Without a Chromium these tests skip, unless REQUIRE_BROWSER=1."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tools.static_server import serve
+
+from .recording import record
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Chromium as root, headless, with nothing reaching out to the network on its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_unavailable(chromium: Path) -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not chromium.is_file():
+        return f"no Chromium at {chromium} (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (pip install -r requirements.txt)"
+    return None
+
+
+@pytest.fixture(autouse=True, scope="session")
+def chromium_available():
+    """Skip the browser tests without a Chromium, or fail them where REQUIRE_BROWSER=1."""
+    reason = chromium_unavailable(CHROMIUM)
+    if reason and os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    if reason:
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    """The built site, served the GitHub Pages way on 127.0.0.1."""
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_available):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    """A fresh 390 px wide page; page.activity keeps what it logs and requests."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url)
+    page = context.new_page()
+    page.activity = record(page)
+    yield page
+    context.close()

@@ -1,0 +1,54 @@
+"""A reader on a phone: every page loads cleanly, the switcher keeps the page, the palette toggles."""
+
+import pytest
+
+from tools.site import site_path as url_of
+
+from ..params import LANGUAGES, each_language, each_page
+from .recording import other_hosts
+
+pytestmark = pytest.mark.browser
+
+
+@each_language
+@each_page
+def test_page_loads_without_error_or_foreign_request(phone, base_url, language, page):
+    phone.goto(url_of(language, page), wait_until="networkidle")
+    where = f"[{language.locale}] {page}"
+    seen = phone.activity
+    assert seen.failed_requests == [], f"{where}: failed requests"
+    assert seen.console_errors == [], f"{where}: console errors"
+    assert other_hosts(seen.requests, base_url) == [], f"{where}: requests to other hosts"
+
+
+@each_language
+@each_page
+def test_language_switcher_lands_on_the_same_page(phone, base_url, language, page):
+    for target in [lang for lang in LANGUAGES if lang != language]:
+        phone.goto(url_of(language, page))
+        phone.locator(".md-header .md-select").hover()
+        phone.locator(f'.md-header a.md-select__link[hreflang="{target.locale}"]').click()
+        phone.wait_for_load_state()
+        landed = phone.url.removeprefix(base_url)
+        assert landed == url_of(target, page), (
+            f"[{language.locale}] {page}: switching to {target.locale} landed on /{landed}"
+        )
+        assert phone.locator("html").get_attribute("lang") == target.locale
+
+
+@each_language
+def test_palette_toggle_switches_between_light_and_dark(phone, language):
+    phone.emulate_media(color_scheme="light")
+    phone.goto(url_of(language, "index.md"))
+    scheme = lambda: phone.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
+    assert scheme() == "default", f"[{language.locale}] light system setting not followed"
+    phone.locator("label.md-header__button[for^='__palette']:visible").click()
+    assert scheme() == "slate", f"[{language.locale}] the toggle did not switch to dark"
+
+
+@each_language
+def test_dark_system_setting_is_followed(phone, language):
+    phone.emulate_media(color_scheme="dark")
+    phone.goto(url_of(language, "index.md"))
+    scheme = phone.locator("body").get_attribute("data-md-color-scheme")
+    assert scheme == "slate", f"[{language.locale}] dark system setting not followed: {scheme}"

@@ -1,0 +1,71 @@
+"""Each build-level check fails on a deliberately broken copy of the project, naming the file."""
+
+import re
+
+import pytest
+
+from tools.checks import contract_id_problems, html_lang_problems, page_not_built
+from tools.site import build_site, copy_project
+
+from .params import LANGUAGES
+
+OTHER = LANGUAGES[-1]  # a non-default language: the last one declared
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A private copy of the project (mkdocs.yml, docs/, overrides/) to break."""
+    return copy_project(tmp_path / "project")
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: nothing to replace ({old!r})"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def build_fails(project, tmp_path):
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "the build passed on broken input"
+    return result.log
+
+
+def test_a_page_missing_in_one_language_fails_the_build_naming_the_file(project, tmp_path):
+    (project / "docs" / OTHER.locale / "faq.md").unlink()
+    assert f"docs/{OTHER.locale}/faq.md" in build_fails(project, tmp_path)
+
+
+def test_a_broken_anchor_fails_the_strict_build_naming_the_page(project, tmp_path):
+    edit(project / "docs" / OTHER.locale / "index.md", "#fee-waivers", "#no-such-id")
+    log = build_fails(project, tmp_path)
+    assert "no-such-id" in log and f"{OTHER.locale}/index.md" in log, log
+
+
+def test_a_broken_link_fails_the_strict_build_naming_the_page(project, tmp_path):
+    edit(project / "docs" / OTHER.locale / "index.md", "(faq.md)", "(faq-old.md)")
+    log = build_fails(project, tmp_path)
+    assert "faq-old.md" in log and f"{OTHER.locale}/index.md" in log, log
+
+
+def test_a_language_without_permalink_title_fails_the_build(project, tmp_path):
+    yml = project / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    yml.write_text(re.sub(r"\n +extra:\n +permalink_title: .*", "", text), encoding="utf-8")
+    assert "extra.permalink_title" in build_fails(project, tmp_path)
+
+
+def test_the_checks_report_a_missing_page_a_lost_id_and_a_wrong_lang(project, tmp_path):
+    """A build that passes but is wrong: each issue-2 check names what differs."""
+    edit(project / "docs" / OTHER.locale / "faq.md", "{#refund}", "{#reimbursement}")
+    site = tmp_path / "site"
+    assert build_site(project, site).returncode == 0
+    built_faq = site / OTHER.prefix / "faq" / "index.html"
+    edit(built_faq, f'<html lang="{OTHER.locale}"', f'<html lang="{LANGUAGES[0].locale}"')
+    assert contract_id_problems(site, OTHER, "faq.md") == [
+        f"[{OTHER.locale}] faq.md: id #refund found 0 times, expected once"
+    ]
+    assert html_lang_problems(site, OTHER, "faq.md") == [
+        f"[{OTHER.locale}] faq.md: <html lang='{LANGUAGES[0].locale}'>, expected '{OTHER.locale}'"
+    ]
+    built_faq.unlink()
+    assert "not built" in page_not_built(site, OTHER, "faq.md")[0]

@@ -1,0 +1,34 @@
+"""The built site: every declared language, every page, the id contract and <html lang>."""
+
+from tools.checks import CONTRACT_IDS, contract_id_problems, html_lang_problems, page_not_built
+from tools.site import ROOT
+
+from .params import LANGUAGES, each_language, each_page
+
+
+@each_language
+@each_page
+def test_every_page_is_built_in_every_language(site_dir, language, page):
+    """A page of any language folder is built in each language."""
+    assert page_not_built(site_dir, language, page) == []
+
+
+@each_language
+def test_each_contract_id_stands_exactly_once_on_its_page(site_dir, language):
+    """The contract ids of issue 2 are present once each, in every language."""
+    problems = [p for page in CONTRACT_IDS for p in contract_id_problems(site_dir, language, page)]
+    assert problems == []
+
+
+@each_language
+@each_page
+def test_html_lang_is_the_page_language(site_dir, language, page):
+    """<html lang> names the language the page is written in."""
+    assert html_lang_problems(site_dir, language, page) == []
+
+
+def test_the_languages_come_from_mkdocs_yml_default_first():
+    """The parametrisation reads mkdocs.yml: one default language, listed first, each with docs."""
+    assert [lang.default for lang in LANGUAGES].count(True) == 1, LANGUAGES
+    assert LANGUAGES[0].default, f"default language not first: {LANGUAGES}"
+    assert [lang for lang in LANGUAGES if not (ROOT / "docs" / lang.locale).is_dir()] == []

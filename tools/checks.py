@@ -1,0 +1,49 @@
+"""Checks of the built site, one function each: they return the problems they find, as
+sentences that name the language, the page and what is wrong; the tests assert there are none.
+
+Every function reads one language's page, so the tests can parametrise by language and page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tools.site import Language, built_page, soup
+
+# The id contract of issue 2: links, the switcher, search and the parity suite rely on these
+# language-independent ids, each standing exactly once on its page in every language.
+CONTRACT_IDS = {
+    "retention-department.md": ["what-is-retention", "what-retention-does"],
+    "billing-vs-retention.md": ["billing-vs-retention", "skip-billing"],
+    "negotiate.md": ["bill-discounts", "fee-waivers"],
+    "final-thoughts.md": ["final-thoughts"],
+    "faq.md": ["cancellation-fee", "new-customer-wait", "billing-in-advance", "refund"],
+}
+
+
+def page_not_built(site_dir: Path, language: Language, page: str) -> list[str]:
+    built = built_page(site_dir, language, page)
+    if built.is_file():
+        return []
+    return [
+        f"[{language.locale}] {page}: not built (no {built.relative_to(site_dir)}); "
+        f"is docs/{language.locale}/{page} missing?"
+    ]
+
+
+def contract_id_problems(site_dir: Path, language: Language, page: str) -> list[str]:
+    """Each contract id of the page must stand exactly once on it."""
+    html = soup(built_page(site_dir, language, page))
+    counts = {anchor: len(html.find_all(id=anchor)) for anchor in CONTRACT_IDS.get(page, [])}
+    return [
+        f"[{language.locale}] {page}: id #{anchor} found {count} times, expected once"
+        for anchor, count in counts.items()
+        if count != 1
+    ]
+
+
+def html_lang_problems(site_dir: Path, language: Language, page: str) -> list[str]:
+    lang = soup(built_page(site_dir, language, page)).html.get("lang")
+    if lang == language.locale:
+        return []
+    return [f"[{language.locale}] {page}: <html lang={lang!r}>, expected {language.locale!r}"]

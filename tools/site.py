@@ -1,0 +1,116 @@
+"""What the tests and the command-line tools know about the site: its languages, how to build
+it, where each page lands, and how to read the built HTML.
+
+Everything is read from mkdocs.yml, so a language added there needs no change here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS_YML = ROOT / "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Language:
+    locale: str
+    name: str
+    default: bool
+
+    @property
+    def prefix(self) -> str:
+        """The language's folder in the built site: "" for the default language, else "<locale>/"."""
+        return "" if self.default else f"{self.locale}/"
+
+
+def load_config(mkdocs_yml: Path = MKDOCS_YML) -> dict:
+    with open(mkdocs_yml, encoding="utf-8") as f:
+        return yaml_load(f)
+
+
+def i18n_config(config: dict) -> dict:
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return plugin["i18n"]
+    raise ValueError("mkdocs.yml declares no i18n plugin")
+
+
+def languages(mkdocs_yml: Path = MKDOCS_YML) -> list[Language]:
+    """The languages mkdocs.yml builds, default first."""
+    declared = i18n_config(load_config(mkdocs_yml))["languages"]
+    built = [
+        Language(lang["locale"], lang["name"], bool(lang.get("default")))
+        for lang in declared
+        if lang.get("build", True)
+    ]
+    return sorted(built, key=lambda lang: not lang.default)
+
+
+def source_pages(docs_dir: Path, language: Language) -> list[str]:
+    """A language's Markdown pages, relative to its folder: ["faq.md", "index.md", ...]."""
+    folder = docs_dir / language.locale
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
+
+
+def page_url(page: str) -> str:
+    """The site-relative URL of a page's source path, as MkDocs' directory URLs make it."""
+    stem = page[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/"
+
+
+def site_path(language: Language, page: str) -> str:
+    """A language's page as a path from the site root: "es/faq/", "" for the default home."""
+    return f"{language.prefix}{page_url(page)}"
+
+
+def built_page(site_dir: Path, language: Language, page: str) -> Path:
+    """Where the built HTML of a language's page lands."""
+    return site_dir / f"{site_path(language, page)}index.html"
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    log: str
+
+
+def build_site(project_dir: Path, site_dir: Path, strict: bool = True) -> BuildResult:
+    """Run `mkdocs build` on a project folder in a child process and keep its log."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project_dir / "mkdocs.yml")]
+    command += ["-d", str(site_dir)] + (["--strict"] if strict else [])
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
+    return BuildResult(done.returncode, done.stdout + done.stderr)
+
+
+@lru_cache(maxsize=512)
+def _parse(path: Path, mtime_ns: int) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """The parsed HTML of a built file, cached until the file changes. Callers must not mutate it."""
+    return _parse(path, path.stat().st_mtime_ns)
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what `mkdocs build` reads (mkdocs.yml, docs/, overrides/) into dest, to be edited."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(MKDOCS_YML, dest / "mkdocs.yml")
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return dest

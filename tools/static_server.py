@@ -1,0 +1,57 @@
+"""Serve a built site on loopback the way GitHub Pages does: files as they are, and the root
+404.html, with status 404, for any path that has no file. Used by the browser tests and the
+benchmarks; `python -m tools.static_server site/` serves a build by hand."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+
+class GitHubPagesHandler(SimpleHTTPRequestHandler):
+    def send_error(self, code, message=None, explain=None):
+        not_found_page = Path(self.directory) / "404.html"
+        if code != 404 or not not_found_page.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):  # keep test output quiet
+        pass
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path, port: int = 0):
+    """Serve site_dir on 127.0.0.1 in a background thread; yields the base URL ("http://.../")."""
+    handler = partial(GitHubPagesHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("site_dir", type=Path, help="a built site, e.g. site/")
+    parser.add_argument("--port", type=int, default=8001)
+    args = parser.parse_args()
+    with serve(args.site_dir, args.port) as url:
+        print(f"Serving {args.site_dir} at {url} (Ctrl+C to stop)")
+        threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()
