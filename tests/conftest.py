@@ -1,8 +1,12 @@
 """Fixtures only: thin wrappers over tools.site. The site is built once per session."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from tools.site import ROOT, build_site
+
+from .broken_copy import broken_copy
 
 
 @pytest.fixture(scope="session")
@@ -13,3 +17,14 @@ def site_dir(tmp_path_factory):
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.log}", pytrace=False)
     return site
+
+
+@pytest.fixture(scope="session")
+def broken(tmp_path_factory):
+    """The broken copy of tests/broken_copy.py, built without --strict: .project and .site."""
+    root = tmp_path_factory.mktemp("broken")
+    project = broken_copy(root / "project")
+    result = build_site(project, root / "site", strict=False)
+    if result.returncode != 0:
+        pytest.fail(f"the broken copy does not build:\n{result.log}", pytrace=False)
+    return SimpleNamespace(project=project, site=root / "site")

@@ -6,7 +6,11 @@ import pytest
 from tools.site import ROOT, languages, source_pages
 
 LANGUAGES = languages()
+# The default language is the reference every translation is compared with.
+REFERENCE = LANGUAGES[0]
+TRANSLATIONS = LANGUAGES[1:]
 PAGES = sorted({page for lang in LANGUAGES for page in source_pages(ROOT / "docs", lang)})
 
 each_language = pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.locale)
+each_translation = pytest.mark.parametrize("language", TRANSLATIONS, ids=lambda lang: lang.locale)
 each_page = pytest.mark.parametrize("page", PAGES)

@@ -114,3 +114,14 @@ def copy_project(dest: Path) -> Path:
     for folder in ("docs", "overrides"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return dest
+
+
+def nav_pages(mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
+    """The pages of `nav:` in reading order (file names, whatever the labels)."""
+
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            yield from walk(value) if isinstance(value, list) else [value]
+
+    return list(walk(load_config(mkdocs_yml).get("nav", [])))

@@ -1,0 +1,49 @@
+"""Every translation carries the same guide as the default language, page by page."""
+
+from tools.parity import (
+    FAQ_PAGE,
+    faq_problems,
+    head_problems,
+    page_set_problems,
+    structure_problems,
+    untranslated_problems,
+)
+from tools.site import ROOT, source_pages
+
+from .params import LANGUAGES, REFERENCE, each_language, each_page, each_translation
+
+
+@each_translation
+def test_same_set_of_pages_as_the_default_language(language):
+    """Each page has its counterpart in every language folder, and no page is extra."""
+    assert page_set_problems(ROOT / "docs", REFERENCE, language) == []
+
+
+@each_translation
+@each_page
+def test_same_headings_and_blocks_as_the_default_language(site_dir, language, page):
+    """The same ordered heading ids and levels; under each, the same number of blocks."""
+    assert structure_problems(site_dir, REFERENCE, language, page) == []
+
+
+@each_translation
+def test_faq_has_the_same_questions_in_the_same_order_each_answered(site_dir, language):
+    assert faq_problems(site_dir, REFERENCE, language) == []
+
+
+def test_faq_of_the_default_language_answers_every_question(site_dir):
+    assert [p for p in faq_problems(site_dir, REFERENCE, REFERENCE) if "no answer" in p] == []
+    assert FAQ_PAGE in source_pages(ROOT / "docs", REFERENCE)
+
+
+@each_language
+@each_page
+def test_no_text_is_left_in_another_language(site_dir, language, page):
+    """Each paragraph, list item and heading is in the page's language."""
+    assert untranslated_problems(site_dir, LANGUAGES, language, page) == []
+
+
+@each_language
+@each_page
+def test_title_and_meta_description_are_present_in_the_page_language(site_dir, language, page):
+    assert head_problems(site_dir, LANGUAGES, language, page) == []

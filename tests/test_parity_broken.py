@@ -1,0 +1,115 @@
+"""Each parity check fails, naming the problem, on a deliberately broken copy of the docs
+(tests/broken_copy.py: a different fault on each page of one translation, so one build serves)."""
+
+import re
+
+from tools.fidelity import SOURCE_DIR, fidelity_problems, site_blocks
+from tools.parity import (
+    counterpart_link_problems,
+    faq_problems,
+    head_problems,
+    link_problems,
+    page_set_problems,
+    structure_problems,
+    untranslated_problems,
+)
+from tools.site import copy_project, load_config, nav_pages
+
+from .broken_copy import BROKEN
+from .params import LANGUAGES, REFERENCE, TRANSLATIONS
+from .test_fidelity import LEFTOVERS
+
+
+def test_a_missing_question_is_named(broken):
+    site = broken.site
+    problems = faq_problems(site, REFERENCE, BROKEN)
+    assert len(problems) == 1 and "billing-in-advance" in problems[0], problems
+    assert problems[0].startswith(f"[{BROKEN.locale}] faq.md: questions")
+
+
+def test_an_extra_section_is_named(broken):
+    site = broken.site
+    problems = structure_problems(site, REFERENCE, BROKEN, "negotiate.md")
+    assert problems == [
+        f"[{BROKEN.locale}] negotiate.md: headings differ from {REFERENCE.locale}: "
+        "missing [], extra ['h2#extra-section']"
+    ]
+
+
+def test_a_changed_id_is_named(broken):
+    site = broken.site
+    problems = structure_problems(site, REFERENCE, BROKEN, "retention-department.md")
+    assert problems == [
+        f"[{BROKEN.locale}] retention-department.md: headings differ from {REFERENCE.locale}: "
+        "missing ['h2#what-retention-does'], extra ['h2#what-it-does']"
+    ]
+
+
+def test_a_dropped_paragraph_is_counted_in_its_section(broken):
+    site = broken.site
+    problems = structure_problems(site, REFERENCE, BROKEN, "billing-vs-retention.md")
+    assert len(problems) == 1, problems
+    assert re.fullmatch(
+        rf"\[{BROKEN.locale}\] billing-vs-retention.md: section h2#skip-billing has (\d+) "
+        rf"paragraphs, {REFERENCE.locale} has (\d+)",
+        problems[0],
+    ), problems
+
+
+def test_a_dropped_paragraph_is_missing_from_the_source_fidelity(broken):
+    site = broken.site
+    source = SOURCE_DIR / f"guide.{BROKEN.locale}.txt"
+    problems = fidelity_problems(source, site_blocks(site, BROKEN, nav_pages()), LEFTOVERS, "x")
+    assert any("source paragraph not on the site" in p for p in problems), problems
+
+
+def test_a_paragraph_left_in_the_reference_language_is_caught(broken):
+    site = broken.site
+    problems = untranslated_problems(site, LANGUAGES, BROKEN, "final-thoughts.md")
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"[{BROKEN.locale}] final-thoughts.md: {REFERENCE.locale} text left in")
+
+
+def test_a_description_in_the_reference_language_is_caught(broken):
+    site = broken.site
+    problems = head_problems(site, LANGUAGES, BROKEN, "final-thoughts.md")
+    assert problems and all("meta description is in" in p for p in problems), problems
+
+
+def test_a_broken_anchor_and_a_link_out_of_the_language_are_caught(broken):
+    site = broken.site
+    problems = link_problems(site, LANGUAGES, BROKEN, "index.md")
+    assert any("no #fee-waiver on" in p for p in problems), problems
+    assert any(f"leaves {BROKEN.locale} for /{REFERENCE.prefix}faq/" in p for p in problems), problems
+    # and the index's link to the id changed on retention-department.md
+    assert any("no #what-retention-does on" in p for p in problems), problems
+    assert len(problems) == 3, problems
+
+
+def test_links_that_differ_from_the_reference_are_caught(broken):
+    site = broken.site
+    problems = counterpart_link_problems(site, LANGUAGES, REFERENCE, BROKEN, "index.md")
+    assert any("#fee-waiver," in p for p in problems), problems
+    assert any("links, " in p for p in problems), problems
+
+
+def test_a_missing_page_is_named(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / BROKEN.locale / "faq.md").unlink()
+    assert page_set_problems(project / "docs", REFERENCE, BROKEN) == [
+        f"[{BROKEN.locale}] docs/{BROKEN.locale}/faq.md: missing"
+    ]
+
+
+def test_fidelity_catches_a_leftover_and_a_doubled_title(site_dir):
+    source = SOURCE_DIR / f"guide.{REFERENCE.locale}.txt"
+    blocks = site_blocks(site_dir, REFERENCE, nav_pages())
+    title = blocks[0]
+    problems = fidelity_problems(source, blocks + [title, LEFTOVERS[0].lower()], LEFTOVERS, "x")
+    assert any("blog leftover still on the site" in p for p in problems), problems
+    assert any("the title stands 2 times" in p for p in problems), problems
+
+
+def test_the_config_has_a_reference_and_a_translation():
+    """The broken copies need a translation to break: mkdocs.yml declares at least two languages."""
+    assert TRANSLATIONS, load_config()["plugins"]

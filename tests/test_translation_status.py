@@ -1,0 +1,48 @@
+"""The editors' status command: a table of pages x languages that exits non-zero on drift."""
+
+import re
+
+from tools import translation_status
+from tools.site import copy_project
+
+from .broken_copy import BROKEN
+from .params import LANGUAGES, PAGES
+
+
+def cells(output: str, page: str) -> list[str]:
+    """The cells of a page's row in the printed table."""
+    row = next(line for line in output.splitlines() if line.startswith(page + " "))
+    return re.split(r"\s{2,}", row.strip())[1:]
+
+
+def test_the_real_site_is_in_step_and_every_cell_says_ok(capsys):
+    assert translation_status.main([]) == 0
+    output = capsys.readouterr().out
+    assert all(cells(output, page) == ["ok"] * len(LANGUAGES) for page in PAGES), output
+
+
+def test_a_broken_translation_shows_what_differs_per_page_and_exits_1(broken, capsys):
+    assert translation_status.main(["--project", str(broken.project)]) == 1
+    output = capsys.readouterr().out
+    column = [lang.locale for lang in LANGUAGES].index(BROKEN.locale)
+    expected = {
+        "faq.md": "faq",
+        "negotiate.md": "structure",
+        "retention-department.md": "structure",
+        "final-thoughts.md": "untranslated",
+        "index.md": "links",
+        "billing-vs-retention.md": "structure",
+    }
+    for page, check in expected.items():
+        assert check in cells(output, page)[column], f"{page}: {cells(output, page)}\n{output}"
+    assert "no #fee-waiver on" in output, output
+
+
+def test_a_missing_page_shows_missing_and_exits_1(tmp_path, capsys):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / BROKEN.locale / "faq.md").unlink()
+    assert translation_status.main(["--project", str(project)]) == 1
+    output = capsys.readouterr().out
+    column = [lang.locale for lang in LANGUAGES].index(BROKEN.locale)
+    assert cells(output, "faq.md")[column] == "missing", output
+    assert f"docs/{BROKEN.locale}/faq.md: missing" in output, output

@@ -1,0 +1,255 @@
+"""The comparison behind the parity suite and `python -m tools.translation_status`: every
+language must carry the same guide as the default language.
+
+Each `*_problems` function checks one language's page and returns sentences that name the
+language, the page and what differs; an empty list means the page is in step. The tests
+assert the lists are empty; the status command prints them as a table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from tools.site import Language, built_page, site_path, soup, source_pages
+
+FAQ_PAGE = "faq.md"
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# What a section holds, counted in every language: the same numbers everywhere.
+BLOCKS = ("paragraphs", "list items", "tables", "admonitions", "images")
+# Paragraphs shorter than this are too short to tell one language from another.
+MIN_WORDS_TO_DETECT = 5
+SITE = "http://site.invalid/"  # a base to resolve relative links against
+
+
+@dataclass
+class Section:
+    heading: str  # "h2#refund", or "(top)" before the first heading
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BLOCKS, 0))
+
+
+def article(html: BeautifulSoup) -> Tag:
+    found = html.select_one("article.md-content__inner")
+    if found is None:
+        raise ValueError("no <article class='md-content__inner'>: not a Material page")
+    return found
+
+
+def heading_key(tag: Tag) -> str:
+    return f"{tag.name}#{tag.get('id', '(no id)')}"
+
+
+def sections(html: BeautifulSoup) -> list[Section]:
+    """The article cut at each heading, with what each part holds."""
+    parts = [Section("(top)")]
+    for child in article(html).find_all(recursive=False):
+        if child.name in HEADINGS:
+            parts.append(Section(heading_key(child)))
+            continue
+        counts = parts[-1].counts
+        if child.name == "p":
+            counts["paragraphs"] += 1
+        elif child.name in ("ul", "ol"):
+            counts["list items"] += len(child.find_all("li"))
+        elif child.name == "table":
+            counts["tables"] += 1
+        elif child.name == "details" or "admonition" in child.get("class", []):
+            counts["admonitions"] += 1
+        counts["images"] += len(child.find_all("img")) + (child.name == "img")
+    if parts[0].counts == dict.fromkeys(BLOCKS, 0):
+        parts.pop(0)
+    return parts
+
+
+def page_set_problems(docs_dir: Path, reference: Language, language: Language) -> list[str]:
+    """The same Markdown files in the language's folder as in the reference's."""
+    ours, theirs = set(source_pages(docs_dir, language)), set(source_pages(docs_dir, reference))
+    return [f"[{language.locale}] docs/{language.locale}/{page}: missing" for page in sorted(theirs - ours)] + [
+        f"[{language.locale}] docs/{language.locale}/{page}: not in {reference.locale}"
+        for page in sorted(ours - theirs)
+    ]
+
+
+def _page(site_dir: Path, language: Language, page: str) -> BeautifulSoup:
+    return soup(built_page(site_dir, language, page))
+
+
+def structure_problems(site_dir: Path, reference: Language, language: Language, page: str):
+    """The same ordered headings (ids and levels), and the same blocks under each."""
+    where = f"[{language.locale}] {page}"
+    ours = sections(_page(site_dir, language, page))
+    theirs = sections(_page(site_dir, reference, page))
+    our_heads, their_heads = [s.heading for s in ours], [s.heading for s in theirs]
+    if our_heads != their_heads:
+        missing = [h for h in their_heads if h not in our_heads]
+        extra = [h for h in our_heads if h not in their_heads]
+        detail = f"missing {missing}, extra {extra}" if missing or extra else "in another order"
+        return [f"{where}: headings differ from {reference.locale}: {detail}"]
+    return [
+        f"{where}: section {mine.heading} has {mine.counts[kind]} {kind}, "
+        f"{reference.locale} has {other.counts[kind]}"
+        for mine, other in zip(ours, theirs)
+        for kind in BLOCKS
+        if mine.counts[kind] != other.counts[kind]
+    ]
+
+
+def faq_questions(html: BeautifulSoup) -> list[tuple[str, str]]:
+    """Each FAQ question (an h2) as (id, answer text up to the next heading)."""
+    questions = []
+    for heading in article(html).find_all("h2"):
+        answer = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name in HEADINGS:
+                break
+            answer.append(sibling.get_text(" ", strip=True))
+        questions.append((heading.get("id", "(no id)"), " ".join(answer).strip()))
+    return questions
+
+
+def faq_problems(site_dir: Path, reference: Language, language: Language) -> list[str]:
+    """The same questions, in the same order, each with an answer."""
+    where = f"[{language.locale}] {FAQ_PAGE}"
+    ours = faq_questions(_page(site_dir, language, FAQ_PAGE))
+    theirs = [qid for qid, _ in faq_questions(_page(site_dir, reference, FAQ_PAGE))]
+    problems = [f"{where}: question #{qid} has no answer" for qid, answer in ours if not answer]
+    if [qid for qid, _ in ours] != theirs:
+        problems.append(
+            f"{where}: questions {[qid for qid, _ in ours]} differ from {reference.locale}'s {theirs}"
+        )
+    return problems
+
+
+def language_of(path: str, languages: list[Language]) -> Language:
+    """Which language's part of the site a site-root path ("es/faq/") belongs to."""
+    for language in languages:
+        if language.prefix and path.startswith(language.prefix):
+            return language
+    return next(language for language in languages if language.default)
+
+
+def internal_target(page_url: str, href: str) -> tuple[str, str] | None:
+    """A link as (site-root path, fragment), or None for links off the site."""
+    target = urlsplit(urljoin(SITE + page_url, href))
+    if f"{target.scheme}://{target.netloc}/" != SITE:
+        return None
+    return target.path.lstrip("/"), target.fragment
+
+
+def target_file(site_dir: Path, path: str) -> Path:
+    return site_dir / (path + "index.html" if path == "" or path.endswith("/") else path)
+
+
+def link_problems(site_dir: Path, languages: list[Language], language: Language, page: str):
+    """Every internal link resolves, anchor included, and stays in the page's language."""
+    where = f"[{language.locale}] {page}"
+    problems = []
+    for link in _page(site_dir, language, page).find_all("a", href=True):
+        found = internal_target(site_path(language, page), link["href"])
+        if found is None:
+            continue
+        path, fragment = found
+        target = target_file(site_dir, path)
+        if not target.is_file():
+            problems.append(f"{where}: link {link['href']!r} leads to no page (/{path})")
+        elif fragment and soup(target).find(id=fragment) is None:
+            problems.append(f"{where}: link {link['href']!r}: no #{fragment} on /{path}")
+        elif not link.has_attr("hreflang") and language_of(path, languages) != language:
+            problems.append(f"{where}: link {link['href']!r} leaves {language.locale} for /{path}")
+    return problems
+
+
+def article_links(site_dir: Path, languages: list[Language], language: Language, page: str):
+    """The article's internal links as language-independent (path, fragment) pairs, in order."""
+    links = []
+    for link in article(_page(site_dir, language, page)).find_all("a", href=True):
+        found = internal_target(site_path(language, page), link["href"])
+        if found is None or "headerlink" in link.get("class", []):
+            continue
+        path, fragment = found
+        links.append((path.removeprefix(language_of(path, languages).prefix), fragment))
+    return links
+
+
+def counterpart_link_problems(site_dir, languages, reference, language, page):
+    """A link points to the counterpart of what the reference page links to, in the same order."""
+    ours = article_links(site_dir, languages, language, page)
+    theirs = article_links(site_dir, languages, reference, page)
+    return [
+        f"[{language.locale}] {page}: link #{n + 1} goes to /{mine[0]}#{mine[1]}, "
+        f"{reference.locale} links to the counterpart of /{other[0]}#{other[1]}"
+        for n, (mine, other) in enumerate(zip(ours, theirs))
+        if mine != other
+    ] + (
+        [f"[{language.locale}] {page}: {len(ours)} links, {reference.locale} has {len(theirs)}"]
+        if len(ours) != len(theirs)
+        else []
+    )
+
+
+@lru_cache(maxsize=8)
+def _identifier(locales: tuple[str, ...]):
+    # py3langid: a small offline model, deterministic; restricted to the site's languages.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(locales))
+    return identifier
+
+
+def detect_language(text: str, locales: list[str]) -> str | None:
+    """The language of a text among the site's, or None when it is too short to tell."""
+    if len(re.findall(r"\w+", text)) < MIN_WORDS_TO_DETECT:
+        return None
+    return _identifier(tuple(sorted(locales))).classify(text)[0]
+
+
+def untranslated_problems(site_dir: Path, languages: list[Language], language: Language, page: str):
+    """Each paragraph, list item and heading of the article is in the page's language."""
+    locales = [lang.locale for lang in languages]
+    problems = []
+    for block in article(_page(site_dir, language, page)).find_all(["p", "li", *HEADINGS]):
+        text = block.get_text(" ", strip=True)
+        found = detect_language(text, locales)
+        if found not in (None, language.locale):
+            problems.append(f"[{language.locale}] {page}: {found} text left in: {text[:70]!r}")
+    return problems
+
+
+def head_problems(site_dir: Path, languages: list[Language], language: Language, page: str):
+    """A <title> and a meta description, both in the page's language."""
+    where = f"[{language.locale}] {page}"
+    html = _page(site_dir, language, page)
+    title = html.title.get_text(strip=True) if html.title else ""
+    meta = html.find("meta", attrs={"name": "description"})
+    description = meta.get("content", "").strip() if meta else ""
+    problems = [f"{where}: no <title>"] if not title else []
+    problems += [f"{where}: no meta description"] if not description else []
+    locales = [lang.locale for lang in languages]
+    for what, text in (("<title>", title), ("meta description", description)):
+        found = detect_language(text, locales)
+        if found not in (None, language.locale):
+            problems.append(f"{where}: {what} is in {found}: {text[:70]!r}")
+    return problems
+
+
+def page_report(site_dir: Path, languages: list[Language], language: Language, page: str):
+    """Every check of one language's page, by name: what the status table prints and the
+    tests assert, from the same functions."""
+    reference = languages[0]
+    report = {
+        "links": link_problems(site_dir, languages, language, page),
+        "untranslated": untranslated_problems(site_dir, languages, language, page),
+        "title/description": head_problems(site_dir, languages, language, page),
+    }
+    if language != reference:
+        report["structure"] = structure_problems(site_dir, reference, language, page)
+        report["link targets"] = counterpart_link_problems(site_dir, languages, reference, language, page)
+        if page == FAQ_PAGE:
+            report["faq"] = faq_problems(site_dir, reference, language)
+    return {check: problems for check, problems in report.items() if problems}
