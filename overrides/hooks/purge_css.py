@@ -1,0 +1,95 @@
+"""Drop the rules of Material's stylesheets that no page of this site can use.
+
+Material ships one stylesheet for every feature it has (code blocks, tabs, admonitions, blog,
+tooltips...): 22 KB gzipped, most of it unused by a six-page guide. After the build, a rule is
+kept when every class and id its selector names occurs in the built HTML or in a script (which
+may add it at run time); then the custom properties that no remaining rule reads are dropped
+with it. What the site uses is never touched, whatever the page: the test suite's budgets and
+accessibility checks run on the purged output.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import tinycss2
+from mkdocs.plugins import event_priority
+
+NAMES = re.compile(r"[.#](-?[_a-zA-Z][\w-]*)")
+WORDS = re.compile(r"[\w-]+")
+LOGICAL = re.compile(r":(is|where|not|has|-webkit-any|-moz-any)\(")
+VAR_USES = re.compile(r"var\((--[\w-]+)")
+STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
+
+
+def words_in_use(site_dir: Path) -> set[str]:
+    """Every word of every built page and script: a superset of the classes and ids in use."""
+    words = set()
+    for pattern in ("**/*.html", "**/*.js"):
+        for path in site_dir.glob(pattern):
+            words.update(WORDS.findall(path.read_text(encoding="utf-8", errors="ignore")))
+    return words
+
+
+def split_selectors(prelude: str) -> list[str]:
+    """A selector list cut at its top-level commas (not those inside :is(...) and the like)."""
+    parts, depth, start = [], 0, 0
+    for at, char in enumerate(prelude):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(prelude[start:at])
+            start = at + 1
+    return parts + [prelude[start:]]
+
+
+def can_match(selector: str, used: set[str]) -> bool:
+    # A functional pseudo-class (:is, :where, :not, :has) is kept whole: telling when it can
+    # match takes more than a look at names, and keeping too much is only a few bytes.
+    return LOGICAL.search(selector) is not None or all(name in used for name in NAMES.findall(selector))
+
+
+def keep_selectors(prelude: str, used: set[str]) -> str | None:
+    """The selectors of a list that can match this site, or None if none can."""
+    kept = [selector for selector in split_selectors(prelude) if can_match(selector, used)]
+    return ",".join(kept) if kept else None
+
+
+def purge_rules(rules, used: set[str]) -> str:
+    """Serialise the rules that can match, recursing into @media and @supports."""
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            prelude = keep_selectors(tinycss2.serialize(rule.prelude), used)
+            if prelude is not None:
+                out.append(f"{prelude}{{{tinycss2.serialize(rule.content)}}}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
+            inner = purge_rules(tinycss2.parse_rule_list(rule.content), used)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
+        elif rule.type == "at-rule":
+            out.append(tinycss2.serialize([rule]))
+    return "".join(out)
+
+
+def drop_unread_properties(css: str, read: set[str]) -> str:
+    """Remove the custom property declarations (--name: ...) whose name is not in read."""
+    declaration = re.compile(r"(?<=[{;])(--[\w-]+):((?:[^;{}\"']|\"[^\"]*\"|'[^']*')*)(;|(?=}))")
+    return declaration.sub(lambda m: m.group(0) if m.group(1) in read else "", css)
+
+
+# After mkdocs-static-i18n (-100) has built every language, so that all their pages count.
+@event_priority(-200)
+def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    used = words_in_use(site_dir)
+    purged = {}
+    for pattern in STYLESHEETS:
+        for path in site_dir.glob(pattern):
+            rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_whitespace=True)
+            purged[path] = purge_rules(rules, used)
+    # A property is read where any stylesheet says var(--name), or a page or script names it.
+    others = [p.read_text(encoding="utf-8") for p in site_dir.glob("**/*.css") if p not in purged]
+    read = set(VAR_USES.findall("".join([*purged.values(), *others]))) | used
+    for path, css in purged.items():
+        path.write_text(drop_unread_properties(css, read), encoding="utf-8")

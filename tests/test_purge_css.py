@@ -1,0 +1,41 @@
+"""The CSS purge keeps what can match and drops the rest (overrides/hooks/purge_css.py)."""
+
+import importlib.util
+
+import tinycss2
+
+from tools.site import ROOT
+
+spec = importlib.util.spec_from_file_location("purge_css", ROOT / "overrides/hooks/purge_css.py")
+purge_css = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(purge_css)
+
+CSS = (
+    ".md-used{color:red}.md-unused{color:blue}.md-used,.md-unused b{margin:0}"
+    ":is(.md-unused,.md-used) i{padding:0}@media screen{.md-unused{top:0}.md-used{left:0}}"
+    ":root{--read:1px;--unread:2px}.md-used{width:var(--read)}"
+)
+
+
+def purge(css, used):
+    return purge_css.purge_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True), used)
+
+
+def test_rules_naming_an_unused_class_go_and_the_rest_stays():
+    out = purge(CSS, {"md-used"})
+    assert ".md-unused{color:blue}" not in out, out
+    assert ".md-used{color:red}" in out and ".md-used{margin:0}" in out, out
+    assert ":is(.md-unused,.md-used) i{padding:0}" in out, out  # functional pseudo-classes stay
+    assert "@media screen{.md-used{left:0}}" in out and ".md-unused{top:0}" not in out, out
+
+
+def test_custom_properties_nothing_reads_go():
+    out = purge_css.drop_unread_properties(":root{--read:1px;--unread:2px}", {"--read"})
+    assert out == ":root{--read:1px;}", out
+
+
+def test_the_built_stylesheet_keeps_no_rule_for_an_unused_component(site_dir):
+    """Material's tabbed-content rules (no tabs on this site) are gone; its header rules stay."""
+    main_css = next((site_dir / "assets" / "stylesheets").glob("main.*.min.css")).read_text()
+    assert ".md-header{" in main_css
+    assert ".tabbed-set" not in main_css

@@ -1,0 +1,68 @@
+"""What a browser fetches on the first load of a built page, read from the built files: the
+page, its stylesheets, scripts and icon, and what Material's search worker loads at start
+(the lunr language scripts and the search index). With each file's gzipped size, for the
+byte budgets; a browser test checks this list against the requests Chromium really makes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from tools.site import soup
+
+KINDS = ("html", "css", "js", "search index", "image")
+
+
+@lru_cache(maxsize=1024)
+def gzipped_size(path: Path) -> int:
+    """Bytes on the wire from a server gzipping at the usual level 6."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def _local(site_dir: Path, page_url: str, href: str) -> Path | None:
+    target = urlsplit(urljoin("http://site.invalid/" + page_url, href))
+    if target.netloc != "site.invalid":
+        return None
+    path = target.path.lstrip("/")
+    return site_dir / (path + "index.html" if path == "" or path.endswith("/") else path)
+
+
+def search_files(site_dir: Path, page_url: str, config: dict) -> list[tuple[str, Path]]:
+    """The search worker and what it loads at start: the lunr languages of the index, the index."""
+    worker = _local(site_dir, page_url, config["search"])
+    index = _local(site_dir, page_url, config["base"] + "/search/search_index.json")
+    files = [("js", worker)]
+    langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]
+    lunr = worker.parent.parent / "lunr" / "min"
+    scripts = [lunr / f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
+    scripts += [lunr / "lunr.multi.min.js"] if len(langs) > 1 else []
+    if scripts:
+        files += [("js", lunr / "lunr.stemmer.support.min.js")] + [("js", s) for s in scripts]
+    return files + [("search index", index)]
+
+
+def first_load(site_dir: Path, page_url: str) -> list[tuple[str, Path]]:
+    """(kind, file) for everything the first load of the page at site_dir/page_url fetches."""
+    html_file = _local(site_dir, page_url, "")
+    html = soup(html_file)
+    found = [("html", html_file)]
+    found += [("css", link["href"]) for link in html.select('link[rel="stylesheet"][href]')]
+    found += [("js", script["src"]) for script in html.select("script[src]")]
+    found += [("image", link["href"]) for link in html.select('link[rel="icon"][href]')]
+    files = [(kind, ref if isinstance(ref, Path) else _local(site_dir, page_url, ref)) for kind, ref in found]
+    config = html.select_one("script#__config")
+    if config is not None:
+        files += search_files(site_dir, page_url, json.loads(config.string))
+    return [(kind, path) for kind, path in files if path is not None]
+
+
+def weights(site_dir: Path, page_url: str) -> dict[str, int]:
+    """Gzipped bytes of the first load, by kind, and in all."""
+    totals = dict.fromkeys(KINDS, 0)
+    for kind, path in first_load(site_dir, page_url):
+        totals[kind] += gzipped_size(path)
+    return {**totals, "total": sum(totals.values())}
