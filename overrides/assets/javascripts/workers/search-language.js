@@ -25,7 +25,8 @@ function shape(query) {
     var modifier = /^[+-]/.test(word) ? word[0] : ""
     for (var part of word.slice(modifier.length).split(lunr.tokenizer.separator))
       for (var term of pipeline.runString(part))
-        terms.push(modifier + term)
+        if (term)
+          terms.push(modifier + term)
   }
   // A query of stop words only ("que"): search it as typed, rather than for nothing
   return terms.length ? terms.join(" ") : query.normalize("NFD").replace(/\p{M}/gu, "")
