@@ -135,12 +135,19 @@ def result_paths(hrefs: list[str]) -> list[str]:
 
 
 def foreign_results(paths: list[str], language: Language, languages: list[Language]) -> list[str]:
+    """Result paths that lead to another language's pages."""
     return [path for path in paths if language_of(path, languages) != language]
 
 
 # -- Material's words for the search interface --------------------------------------------------
 
-SEARCH_WORDS = ["search.placeholder", "search.result.none", "search.result.one", "search.result.other"]
+SEARCH_WORDS = [
+    "search.placeholder",
+    "search.result.placeholder",
+    "search.result.none",
+    "search.result.one",
+    "search.result.other",
+]
 
 
 def material_translations(locale: str) -> dict[str, str]:

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tools.search import expected_path, foreign_results
+from tools.site import Language
+
 QUERY = ".md-search__input"
 META = ".md-search-result__meta"
 LINKS = ".md-search-result__link"
@@ -88,3 +91,21 @@ def hits(page) -> list[Hit]:
 
 def meta_text(page) -> str:
     return page.locator(META).inner_text().strip()
+
+
+def query_problems(page, item: dict, language: Language, languages: list[Language]) -> list[str]:
+    """Type one query of tests/search_queries.yml; what is wrong with its results."""
+    type_query(page, item["query"])
+    found = hits(page)
+    top = [hit.path for hit in found[:3]]
+    where = f"[{language.locale}] {item['query']!r}"
+    problems = [
+        f"{where}: result from another language: {path}"
+        for path in foreign_results([hit.path for hit in found], language, languages)
+    ]
+    if "expect" in item and expected_path(language, item["expect"]) not in top:
+        problems.append(f"{where}: {item['expect']} not in the top 3: {top}")
+    titles = [hit.title for hit in found[:3]]
+    if "shows" in item and not any(item["shows"] in title for title in titles):
+        problems.append(f"{where}: no top-3 title shows {item['shows']!r}: {titles}")
+    return problems
