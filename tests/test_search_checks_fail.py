@@ -6,6 +6,7 @@ import json
 import pytest
 
 from tools.search import (
+    MATERIAL_LANGUAGES,
     foreign_entries,
     index_config_problems,
     index_file,
@@ -15,6 +16,9 @@ from tools.search import (
     queries,
 )
 from tools.site import ROOT, build_site, copy_project
+
+# Material's lunr stemmers, as the hook looks them up
+LUNR_LANGUAGES = MATERIAL_LANGUAGES.parents[1] / "assets" / "javascripts" / "lunr" / "min"
 
 from .params import LANGUAGES, PAGES
 
@@ -78,3 +82,17 @@ def test_without_the_hook_the_checks_see_one_merged_index(tmp_path):
     merged = json.loads(index_file(site, DEFAULT).read_text())
     assert foreign_entries(merged, DEFAULT, LANGUAGES) != []
     assert index_config_problems(merged, DEFAULT) != []
+
+
+def test_a_language_lunr_cannot_stem_fails_the_build_naming_it(tmp_path):
+    """A locale Material translates but lunr has no stemmer for: the hook says which."""
+    material = {p.stem for p in MATERIAL_LANGUAGES.glob("*.html")}
+    lunr = {p.name.split(".")[1] for p in LUNR_LANGUAGES.glob("lunr.*.min.js")}
+    unstemmed = sorted(material - lunr - {"en"} - {lang.locale for lang in LANGUAGES})[0]
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / OTHER.locale).rename(project / "docs" / unstemmed)
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace(f"locale: {OTHER.locale}\n", f"locale: {unstemmed}\n"))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "the build passed with a language lunr cannot stem"
+    assert f"lunr has no stemmer for language {unstemmed!r}" in result.log, result.log

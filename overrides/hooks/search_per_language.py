@@ -35,16 +35,19 @@ def split_by_language(entries: list[dict], locales: list[str], default: str) -> 
 
 
 def built_languages(config) -> tuple[list[str], str]:
+    """The locales built, and the default one; each must have a lunr stemmer."""
     languages = [lang for lang in config.plugins["i18n"].config.languages if lang.build]
     for lang in languages:
         if lang.locale != "en" and not (LUNR_LANGUAGES / f"lunr.{lang.locale}.min.js").is_file():
             raise PluginError(f"Search: lunr has no stemmer for language {lang.locale!r}")
-    return [lang.locale for lang in languages], next(l.locale for l in languages if l.default)
+    default = next(lang.locale for lang in languages if lang.default)
+    return [lang.locale for lang in languages], default
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has set up the language being built
 def on_config(config):
-    locales, default = built_languages(config)
+    """Tell the templates where this language's index is (overrides/main.html)."""
+    _, default = built_languages(config)
     locale = config.plugins["i18n"].current_language
     config.extra["search_index"] = index_path(locale, locale == default)
 
