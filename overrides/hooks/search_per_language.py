@@ -1,0 +1,65 @@
+"""Write one search index per language, each with its own stemmer and stop words.
+
+mkdocs-static-i18n merges every language into the one search/search_index.json Material
+loads, under a mixed lunr pipeline: a French reader gets Spanish hits. Once it has merged
+(it runs at priority -100), split the entries by the folder they live in and write each
+language its own index: search/search_index.json for the default language, <locale>/search/
+for the others. overrides/assets/javascripts/search-language.js makes a page load its own.
+"""
+
+import json
+from pathlib import Path
+
+import material
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import write_file
+
+LUNR_LANGUAGES = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+# Material's default pipeline leaves the stemmer out; each index here stems its own words.
+PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+
+
+def index_path(locale: str, default: bool) -> str:
+    return f"{'' if default else locale + '/'}search/search_index.json"
+
+
+def split_by_language(entries: list[dict], locales: list[str], default: str) -> dict[str, list]:
+    """Each language's entries, told apart by their folder: "es/faq/#refund" is Spanish."""
+    folders = {f"{locale}/": locale for locale in locales if locale != default}
+    by_language = {locale: [] for locale in locales}
+    for entry in entries:
+        folder = entry["location"].split("/", 1)[0] + "/"
+        by_language[folders.get(folder, default)].append(entry)
+    return by_language
+
+
+def built_languages(config) -> tuple[list[str], str]:
+    """The locales built, and the default one; each must have a lunr stemmer."""
+    languages = [lang for lang in config.plugins["i18n"].config.languages if lang.build]
+    for lang in languages:
+        if lang.locale != "en" and not (LUNR_LANGUAGES / f"lunr.{lang.locale}.min.js").is_file():
+            raise PluginError(f"Search: lunr has no stemmer for language {lang.locale!r}")
+    default = next(lang.locale for lang in languages if lang.default)
+    return [lang.locale for lang in languages], default
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has set up the language being built
+def on_config(config):
+    """Tell the templates where this language's index is (overrides/main.html)."""
+    _, default = built_languages(config)
+    locale = config.plugins["i18n"].current_language
+    config.extra["search_index"] = index_path(locale, locale == default)
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has merged every language's entries
+def on_post_build(config):
+    search = config.plugins["material/search"]
+    locales, default = built_languages(config)
+    for locale, entries in split_by_language(search.search_index.entries, locales, default).items():
+        if not entries:  # a language built later: its own build writes its index
+            continue
+        settings = {"lang": [locale], "separator": search.config.separator, "pipeline": PIPELINE}
+        index = {"config": {**settings, "fields": search.config.fields}, "docs": entries}
+        path = Path(config.site_dir) / index_path(locale, locale == default)
+        write_file(json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode(), str(path))

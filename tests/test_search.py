@@ -1,0 +1,57 @@
+"""Each language's search index: its own, in its own language, one entry per section."""
+
+from tools.checks import CONTRACT_IDS
+from tools.search import (
+    foreign_entries,
+    index_config_problems,
+    index_file,
+    load_index,
+    lost_accents,
+    missing_sections,
+    queries,
+    sections,
+)
+from tools.site import ROOT, source_pages
+
+from .params import LANGUAGES, PAGES, each_language
+
+
+@each_language
+def test_each_language_has_its_own_index_with_its_own_stemmer_and_stop_words(site_dir, language):
+    """lunr runs the language's own pipeline: lang is that language alone, stemmer included."""
+    assert index_file(site_dir, language).is_file(), f"[{language.locale}] no search index"
+    assert index_config_problems(load_index(site_dir, language), language) == []
+
+
+@each_language
+def test_the_index_holds_only_its_language_pages(site_dir, language):
+    """No entry of another language: a French reader never gets a Spanish hit."""
+    assert foreign_entries(load_index(site_dir, language), language, LANGUAGES) == []
+
+
+@each_language
+def test_every_section_and_faq_question_is_its_own_entry_with_its_title(site_dir, language):
+    """Each h2 of each page is an entry linking to its anchor, titled as on the page."""
+    index = load_index(site_dir, language)
+    faq = set(sections(site_dir, language, "faq.md"))
+    assert set(CONTRACT_IDS["faq.md"]) <= faq, f"[{language.locale}] FAQ questions not found: {faq}"
+    assert missing_sections(index, site_dir, language, PAGES) == []
+
+
+@each_language
+def test_the_index_keeps_the_accents_of_the_pages(site_dir, language):
+    """Folding is lunr's business: the text shown in results is the page's own."""
+    index = load_index(site_dir, language)
+    assert lost_accents(index, language, ROOT / "docs", PAGES) == []
+
+
+@each_language
+def test_each_language_has_search_queries_that_name_real_pages(language):
+    """tests/search_queries.yml: at least 8 queries per language, each expecting a real hit."""
+    listed = queries(language)
+    assert len(listed) >= 8, f"[{language.locale}] only {len(listed)} search queries, need 8"
+    pages = source_pages(ROOT / "docs", language)
+    for item in listed:
+        assert item.get("expect") or item.get("shows"), f"[{language.locale}] {item}: expects nothing"
+        page = item.get("expect", "index.md").partition("#")[0]
+        assert page in pages, f"[{language.locale}] {item['query']!r} expects {page}, no such page"

@@ -1,0 +1,98 @@
+"""Each search check catches what it must, fed a deliberately broken index or query list."""
+
+import copy
+import json
+
+import pytest
+
+from tools.search import (
+    MATERIAL_LANGUAGES,
+    foreign_entries,
+    index_config_problems,
+    index_file,
+    load_index,
+    lost_accents,
+    missing_sections,
+    queries,
+)
+from tools.site import ROOT, build_site, copy_project
+
+# Material's lunr stemmers, as the hook looks them up
+LUNR_LANGUAGES = MATERIAL_LANGUAGES.parents[1] / "assets" / "javascripts" / "lunr" / "min"
+
+from .params import LANGUAGES, PAGES
+
+DEFAULT, OTHER = LANGUAGES[0], LANGUAGES[-1]
+
+
+@pytest.fixture
+def other_index(site_dir):
+    """A private copy of a non-default language's index, to break."""
+    return copy.deepcopy(load_index(site_dir, OTHER))
+
+
+def test_an_index_that_mixes_languages_is_caught_naming_the_foreign_entries(site_dir, other_index):
+    other_index["docs"] += load_index(site_dir, DEFAULT)["docs"][:2]
+    problems = foreign_entries(other_index, OTHER, LANGUAGES)
+    assert len(problems) == 2, problems
+    assert all(p.startswith(f"[{OTHER.locale}]") and f"belongs to {DEFAULT.locale}" in p for p in problems)
+
+
+def test_a_mixed_lunr_pipeline_without_stemmer_is_caught(other_index):
+    other_index["config"].update(lang=[lang.locale for lang in LANGUAGES], pipeline=["stopWordFilter"])
+    assert index_config_problems(other_index, OTHER) == [
+        f"[{OTHER.locale}] search index: lunr languages {[lang.locale for lang in LANGUAGES]}, "
+        f"expected only [{OTHER.locale!r}]",
+        f"[{OTHER.locale}] search index: pipeline lacks ['stemmer']",
+    ]
+
+
+def test_a_missing_faq_question_and_a_retitled_section_are_caught(site_dir, other_index):
+    refund = next(doc for doc in other_index["docs"] if doc["location"].endswith("faq/#refund"))
+    other_index["docs"].remove(refund)
+    other_index["docs"][1]["title"] = "Renamed"
+    problems = missing_sections(other_index, site_dir, OTHER, PAGES)
+    assert f"[{OTHER.locale}] faq.md: no search entry for #refund" in problems, problems
+    assert any("titled 'Renamed'" in p for p in problems), problems
+
+
+def test_an_index_with_its_accents_folded_away_is_caught(other_index):
+    for doc in other_index["docs"]:
+        for field in ("title", "text"):
+            doc[field] = doc[field].encode("ascii", "ignore").decode()
+    problems = lost_accents(other_index, OTHER, ROOT / "docs", PAGES)
+    assert problems and "lost" in problems[0], problems
+
+
+def test_a_language_without_search_queries_fails_with_a_clear_message(tmp_path):
+    listed = tmp_path / "search_queries.yml"
+    listed.write_text(json.dumps({DEFAULT.locale: [{"query": "x", "expect": "faq.md"}]}))
+    with pytest.raises(LookupError, match=rf"\[{OTHER.locale}\] no search queries"):
+        queries(OTHER, listed)
+
+
+def test_without_the_hook_the_checks_see_one_merged_index(tmp_path):
+    """static-i18n alone: one index mixing every language, none next to the other languages."""
+    project = copy_project(tmp_path / "project")
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("  - overrides/hooks/search_per_language.py\n", ""))
+    site = tmp_path / "site"
+    assert build_site(project, site).returncode == 0
+    assert not index_file(site, OTHER).is_file(), "an index appeared without the hook"
+    merged = json.loads(index_file(site, DEFAULT).read_text())
+    assert foreign_entries(merged, DEFAULT, LANGUAGES) != []
+    assert index_config_problems(merged, DEFAULT) != []
+
+
+def test_a_language_lunr_cannot_stem_fails_the_build_naming_it(tmp_path):
+    """A locale Material translates but lunr has no stemmer for: the hook says which."""
+    material = {p.stem for p in MATERIAL_LANGUAGES.glob("*.html")}
+    lunr = {p.name.split(".")[1] for p in LUNR_LANGUAGES.glob("lunr.*.min.js")}
+    unstemmed = sorted(material - lunr - {"en"} - {lang.locale for lang in LANGUAGES})[0]
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / OTHER.locale).rename(project / "docs" / unstemmed)
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace(f"locale: {OTHER.locale}\n", f"locale: {unstemmed}\n"))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "the build passed with a language lunr cannot stem"
+    assert f"lunr has no stemmer for language {unstemmed!r}" in result.log, result.log

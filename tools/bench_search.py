@@ -1,0 +1,94 @@
+"""Benchmark search: each language's index size (raw and gzipped) and, typing every query of
+tests/search_queries.yml in Debian's Chromium at phone size, the time from the last keystroke
+to the results on screen (median and worst). Builds the site first unless given --site."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.search import index_sizes, queries
+from tools.search_ui import open_search, type_query
+from tools.site import ROOT, Language, build_site, languages, site_path
+from tools.static_server import serve
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@dataclass
+class Row:
+    locale: str
+    raw: int
+    gzipped: int
+    timings: list[float]  # ms, one per query, last keystroke to results on screen
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.timings)
+
+    @property
+    def worst(self) -> float:
+        return max(self.timings)
+
+
+def time_queries(browser, base_url: str, language: Language, rounds: int) -> list[float]:
+    """Type each of the language's queries `rounds` times on its FAQ page; the timings in ms."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url)
+    page = context.new_page()
+    page.goto(site_path(language, "faq.md"))
+    open_search(page)
+    timings = [type_query(page, item["query"]) for _ in range(rounds) for item in queries(language)]
+    context.close()
+    return timings
+
+
+def measure(site_dir: Path, rounds: int = 1, chromium: str = CHROMIUM) -> list[Row]:
+    from playwright.sync_api import sync_playwright
+
+    rows = [Row(lang.locale, *index_sizes(site_dir, lang), []) for lang in languages()]
+    with serve(site_dir) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for row, lang in zip(rows, languages()):
+            row.timings = time_queries(browser, url, lang, rounds)
+        browser.close()
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    header = ("language", "index raw", "index gzip", "queries", "median ms", "worst ms")
+    lines = [
+        (r.locale, f"{r.raw / 1024:.1f} KiB", f"{r.gzipped / 1024:.1f} KiB", str(len(r.timings)),
+         f"{r.median:.1f}", f"{r.worst:.1f}")
+        for r in rows
+    ]
+    widths = [max(len(cell) for cell in column) for column in zip(header, *lines)]
+    fmt = lambda cells: "  ".join(c.rjust(w) if i else c.ljust(w)  # noqa: E731
+                                  for i, (c, w) in enumerate(zip(cells, widths)))
+    return "\n".join([fmt(header), fmt(["-" * w for w in widths]), *map(fmt, lines)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.bench_search", description=__doc__)
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--rounds", type=int, default=3, help="times each query is typed (3)")
+    parser.add_argument("--chromium", default=CHROMIUM, help=f"Chromium binary ({CHROMIUM})")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            result = build_site(ROOT, site)
+            if result.returncode != 0:
+                print(result.log, file=sys.stderr)
+                return 1
+        print(table(measure(site, args.rounds, args.chromium)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""What the tests and the benchmark know about search: each language's index, the checks run
+on it, the queries readers type (tests/search_queries.yml) and the search interface's words.
+
+The checks return the problems they find, as sentences naming the language, the entry and what
+is wrong; the tests assert there are none.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import material
+from mkdocs.utils.yaml import yaml_load
+
+from tools.site import ROOT, Language, built_page, site_path, soup
+
+QUERIES_YML = ROOT / "tests" / "search_queries.yml"
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+# The lunr pipeline every language's index must run: its own stop words and stemmer.
+REQUIRED_PIPELINE = {"stopWordFilter", "stemmer"}
+
+
+def index_file(site_dir: Path, language: Language) -> Path:
+    """Where a language's search index lands: next to its pages."""
+    return site_dir / language.prefix / "search" / "search_index.json"
+
+
+def load_index(site_dir: Path, language: Language) -> dict:
+    return json.loads(index_file(site_dir, language).read_text(encoding="utf-8"))
+
+
+def index_sizes(site_dir: Path, language: Language) -> tuple[int, int]:
+    """The index's size in bytes, raw and gzipped (as a static host would serve it)."""
+    raw = index_file(site_dir, language).read_bytes()
+    return len(raw), len(gzip.compress(raw, compresslevel=9))
+
+
+def language_of(location: str, languages: list[Language]) -> Language:
+    """The language whose folder holds a site-relative location: "es/faq/#refund" is es."""
+    folder = location.split("/", 1)[0]
+    others = {lang.locale: lang for lang in languages if not lang.default}
+    return others.get(folder) or next(lang for lang in languages if lang.default)
+
+
+def index_config_problems(index: dict, language: Language) -> list[str]:
+    config = index.get("config", {})
+    problems = []
+    if config.get("lang") != [language.locale]:
+        problems.append(
+            f"[{language.locale}] search index: lunr languages {config.get('lang')}, "
+            f"expected only [{language.locale!r}]"
+        )
+    missing = sorted(REQUIRED_PIPELINE - set(config.get("pipeline", [])))
+    if missing:
+        problems.append(f"[{language.locale}] search index: pipeline lacks {missing}")
+    return problems
+
+
+def foreign_entries(index: dict, language: Language, languages: list[Language]) -> list[str]:
+    """Entries of another language: an index that mixes languages."""
+    return [
+        f"[{language.locale}] search index: {doc['location'] or '/'} ({doc['title']!r}) "
+        f"belongs to {language_of(doc['location'], languages).locale}"
+        for doc in index.get("docs", [])
+        if language_of(doc["location"], languages) != language
+    ]
+
+
+def sections(site_dir: Path, language: Language, page: str) -> dict[str, str]:
+    """A built page's sections: heading id -> heading text, as a reader sees it."""
+    headings = soup(built_page(site_dir, language, page)).select(".md-content h2[id]")
+    return {h["id"]: h.get_text().removesuffix("¶").strip() for h in headings}
+
+
+def missing_sections(
+    index: dict, site_dir: Path, language: Language, pages: list[str]
+) -> list[str]:
+    """Each guide section and FAQ question must be its own entry, under the page's title."""
+    titles = {doc["location"]: doc["title"] for doc in index.get("docs", [])}
+    problems = []
+    for page in pages:
+        for anchor, heading in sections(site_dir, language, page).items():
+            location = f"{site_path(language, page)}#{anchor}"
+            if location not in titles:
+                problems.append(f"[{language.locale}] {page}: no search entry for #{anchor}")
+            elif titles[location] != heading:
+                problems.append(
+                    f"[{language.locale}] {page}: search entry #{anchor} titled "
+                    f"{titles[location]!r}, the page says {heading!r}"
+                )
+    return problems
+
+
+def lost_accents(index: dict, language: Language, docs_dir: Path, pages: list[str]) -> list[str]:
+    """Accented letters of the pages missing from the index: text folded where it is shown."""
+    page_text = "".join((docs_dir / language.locale / page).read_text("utf-8") for page in pages)
+    accented = {c for c in page_text if c.isalpha() and not c.isascii()}
+    indexed = "".join(doc["title"] + doc["text"] for doc in index.get("docs", []))
+    lost = sorted(accented - set(indexed))
+    return [f"[{language.locale}] search index: accented letters {lost} lost"] if lost else []
+
+
+# -- The queries readers type -------------------------------------------------------------------
+
+
+def queries(language: Language, queries_yml: Path = QUERIES_YML) -> list[dict]:
+    """A language's test queries: [{"query": ..., "expect": "faq.md#refund"}, ...]."""
+    with open(queries_yml, encoding="utf-8") as f:
+        by_locale = yaml_load(f) or {}
+    if language.locale not in by_locale:
+        raise LookupError(
+            f"[{language.locale}] no search queries in {queries_yml.name}: add a list under "
+            f"'{language.locale}:' (at least 8, with and without accents)"
+        )
+    return by_locale[language.locale]
+
+
+def expected_path(language: Language, expect: str) -> str:
+    """The site path a query's expected hit links to: "faq.md#refund" -> "es/faq/#refund"."""
+    page, _, anchor = expect.partition("#")
+    return site_path(language, page) + (f"#{anchor}" if anchor else "")
+
+
+def result_paths(hrefs: list[str]) -> list[str]:
+    """Result links as site paths: Material's "?h=" highlight parameter dropped."""
+    paths = []
+    for href in hrefs:
+        url = urlsplit(href)
+        paths.append(url.path.lstrip("/") + (f"#{url.fragment}" if url.fragment else ""))
+    return paths
+
+
+def foreign_results(paths: list[str], language: Language, languages: list[Language]) -> list[str]:
+    """Result paths that lead to another language's pages."""
+    return [path for path in paths if language_of(path, languages) != language]
+
+
+# -- Material's words for the search interface --------------------------------------------------
+
+SEARCH_WORDS = [
+    "search.placeholder",
+    "search.result.placeholder",
+    "search.result.none",
+    "search.result.one",
+    "search.result.other",
+]
+
+
+def material_translations(locale: str) -> dict[str, str]:
+    """Material's search interface words in a language, from its partials/languages/<locale>."""
+    text = (MATERIAL_LANGUAGES / f"{locale}.html").read_text(encoding="utf-8")
+    pairs = dict(re.findall(r'^\s*"([\w.]+)":\s*"(.*)",?\s*$', text, re.MULTILINE))
+    return {key: pairs[key] for key in SEARCH_WORDS if key in pairs}
