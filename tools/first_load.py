@@ -31,11 +31,19 @@ def _local(site_dir: Path, page_url: str, href: str) -> Path | None:
     return site_dir / (path + "index.html" if path == "" or path.endswith("/") else path)
 
 
-def search_files(site_dir: Path, page_url: str, config: dict) -> list[tuple[str, Path]]:
-    """The search worker and what it loads at start: the lunr languages of the index, the index."""
+def search_files(site_dir: Path, page_url: str, html, config: dict) -> list[tuple[str, Path]]:
+    """The search worker and what it loads at start: the lunr languages of the index, the index.
+
+    Where the page names its own language's index and worker wrapper (search-language.js,
+    overrides/main.html), those are fetched too; else Material's root index.
+    """
     worker = _local(site_dir, page_url, config["search"])
     index = _local(site_dir, page_url, config["base"] + "/search/search_index.json")
     files = [("js", worker)]
+    chooser = html.select_one("script[data-index][data-worker]")
+    if chooser is not None:
+        index = _local(site_dir, page_url, chooser["data-index"])
+        files.append(("js", _local(site_dir, page_url, chooser["data-worker"])))
     langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]
     lunr = worker.parent.parent / "lunr" / "min"
     scripts = [lunr / f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
@@ -56,7 +64,7 @@ def first_load(site_dir: Path, page_url: str) -> list[tuple[str, Path]]:
     files = [(kind, ref if isinstance(ref, Path) else _local(site_dir, page_url, ref)) for kind, ref in found]
     config = html.select_one("script#__config")
     if config is not None:
-        files += search_files(site_dir, page_url, json.loads(config.string))
+        files += search_files(site_dir, page_url, html, json.loads(config.string))
     return [(kind, path) for kind, path in files if path is not None]
 
 

@@ -2,8 +2,8 @@
 
 Material ships one stylesheet for every feature it has (code blocks, tabs, admonitions, blog,
 tooltips...): 22 KB gzipped, most of it unused by a six-page guide. After the build, a rule is
-kept when every class and id its selector names occurs in the built HTML or in a script (which
-may add it at run time); then the custom properties that no remaining rule reads are dropped
+kept when every class, id and element type its selector names occurs in the built HTML or in a
+script (which may add it at run time); then the custom properties that no remaining rule reads are dropped
 with it. What the site uses is never touched, whatever the page: the test suite's budgets and
 accessibility checks run on the purged output.
 """
@@ -17,6 +17,8 @@ import tinycss2
 from mkdocs.plugins import event_priority
 
 NAMES = re.compile(r"[.#](-?[_a-zA-Z][\w-]*)")
+TYPES = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
+NOT_NAMES = re.compile(r"\[[^\]]*\]|::?[\w-]+(\([^)]*\))?")
 WORDS = re.compile(r"[\w-]+")
 LOGICAL = re.compile(r":(is|where|not|has|-webkit-any|-moz-any)\(")
 VAR_USES = re.compile(r"var\((--[\w-]+)")
@@ -43,10 +45,16 @@ def split_selectors(prelude: str) -> list[str]:
     return parts + [prelude[start:]]
 
 
+def names(selector: str) -> list[str]:
+    """The classes, ids and element types a selector requires."""
+    bare = NOT_NAMES.sub(" ", selector)  # attribute tests, pseudo-classes and -elements
+    return NAMES.findall(bare) + TYPES.findall(bare)
+
+
 def can_match(selector: str, used: set[str]) -> bool:
     # A functional pseudo-class (:is, :where, :not, :has) is kept whole: telling when it can
     # match takes more than a look at names, and keeping too much is only a few bytes.
-    return LOGICAL.search(selector) is not None or all(name in used for name in NAMES.findall(selector))
+    return LOGICAL.search(selector) is not None or all(name in used for name in names(selector))
 
 
 def keep_selectors(prelude: str, used: set[str]) -> str | None:

@@ -9,7 +9,7 @@ _AXE = Axe()
 def violations(page) -> list[str]:
     """Each violated rule on the page once its transitions end, with the elements that break it."""
     # Mid-fade text is half its colour: axe would report a contrast that no reader sees for long.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     options = {"runOnly": {"type": "tag", "values": WCAG_22_AA}, "resultTypes": ["violations"]}
     found = _AXE.run(page, options=options).response["violations"]
     return [

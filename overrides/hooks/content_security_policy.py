@@ -1,0 +1,81 @@
+"""A strict Content-Security-Policy on every page, and a `_headers` file for static hosts.
+
+Inline scripts (Material's palette and storage helpers, ours) run because their sha256 hashes,
+computed here from the built HTML, are in `script-src`; nothing else inline can run, so a
+template change that adds a script changes the policy with it. The policy is written as a
+<meta> right after <meta charset>, before any script. `_headers` (Netlify, Cloudflare Pages)
+repeats it with what only a header can carry: frame-ancestors, HSTS and the like. The policy
+itself lives in mkdocs.yml under `extra.security`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+# A data block (JSON) is never executed, so it needs no hash.
+DATA_BLOCK = re.compile(r'\btype="(?!text/javascript|module)[^"]*"')
+CHARSET = '<meta charset="utf-8">'
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def script_hashes(html: str) -> list[str]:
+    """The CSP source expression of each executable inline script, in page order."""
+    hashes = []
+    for attributes, body in INLINE_SCRIPT.findall(html):
+        if not DATA_BLOCK.search(attributes):
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+            hashes.append(f"'sha256-{digest}'")
+    return list(dict.fromkeys(hashes))
+
+
+def policy(directives: dict[str, str], hashes: list[str]) -> str:
+    """The policy text: the configured directives, with the hashes added to script-src."""
+    parts = dict(directives)
+    parts["script-src"] = " ".join([parts.get("script-src", "'self'"), *hashes])
+    return "; ".join(f"{name} {value}".strip() for name, value in parts.items())
+
+
+def with_policy(html: str, config, where: str) -> str:
+    if CHARSET not in html:
+        raise PluginError(f"{where}: no {CHARSET} to put the Content-Security-Policy after")
+    content = policy(config.extra["security"]["content_security_policy"], script_hashes(html))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+    return html.replace(CHARSET, CHARSET + "\n    " + meta, 1)
+
+
+@event_priority(-100)  # last, once every other hook has written its scripts
+def on_post_page(output, page, config):
+    return with_policy(output, config, page.file.src_uri)
+
+
+@event_priority(-100)
+def on_post_template(output_content, template_name, config):
+    if not template_name.endswith(".html"):
+        return output_content
+    return with_policy(output_content, config, template_name)
+
+
+def headers_file(site_dir: Path, security: dict) -> str:
+    """`_headers` for the whole site: every page's policy, in one, plus the header-only ones."""
+    hashes = []
+    for page in sorted(site_dir.glob("**/*.html")):
+        for found in META.findall(page.read_text(encoding="utf-8")):
+            hashes += re.findall(r"'sha256-[^']+'", found)
+    content = policy(security["content_security_policy"], list(dict.fromkeys(hashes)))
+    lines = ["/*", f"  Content-Security-Policy: {content}; {security['header_only_policy']}"]
+    lines += [f"  {name}: {value}" for name, value in security["headers"].items()]
+    return "\n".join(lines) + "\n"
+
+
+# After mkdocs-static-i18n (-100) has built every language, so that all their pages count.
+@event_priority(-200)
+def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    (site_dir / "_headers").write_text(headers_file(site_dir, config.extra["security"]), encoding="utf-8")

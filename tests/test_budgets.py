@@ -1,0 +1,37 @@
+"""Byte budgets (tests/budgets.yml): what the first load of every page weighs, gzipped."""
+
+from tools.first_load import first_load, weights
+from tools.site import ROOT, load_config, site_path
+
+from .params import each_language, each_page
+
+BUDGETS = load_config(ROOT / "tests" / "budgets.yml")
+
+
+def over_budget(measured: dict, budgets: dict) -> dict:
+    """The kinds whose measured bytes exceed their budget: {kind: (bytes, budget)}."""
+    return {kind: (measured[kind], cap) for kind, cap in budgets.items() if measured[kind] > cap}
+
+
+@each_language
+@each_page
+def test_first_load_of_the_page_is_within_its_budgets(site_dir, language, page):
+    measured = weights(site_dir, site_path(language, page))
+    over = over_budget(measured, BUDGETS["per_page"])
+    assert over == {}, f"[{language.locale}] {page}: over budget {over}; measured {measured}"
+
+
+@each_language
+def test_the_language_search_index_is_within_its_budget(site_dir, language):
+    indexes = {p for kind, p in first_load(site_dir, site_path(language, "index.md")) if kind == "search index"}
+    measured = weights(site_dir, site_path(language, "index.md"))["search index"]
+    cap = BUDGETS["search_index_per_language"]
+    assert measured <= cap, f"[{language.locale}] search index {sorted(indexes)}: {measured} > {cap} bytes"
+
+
+def test_over_budget_names_each_kind_over_its_cap():
+    measured = {"total": 90000, "html": 5000, "css": 20000}
+    assert over_budget(measured, {"total": 81920, "html": 8000, "css": 18000}) == {
+        "total": (90000, 81920),
+        "css": (20000, 18000),
+    }
