@@ -50,7 +50,10 @@ def test_a_broken_link_fails_the_strict_build_naming_the_page(project, tmp_path)
 def test_a_language_without_permalink_title_fails_the_build(project, tmp_path):
     yml = project / "mkdocs.yml"
     text = yml.read_text(encoding="utf-8")
-    yml.write_text(re.sub(r"\n +extra:\n +permalink_title: .*", "", text), encoding="utf-8")
+    # Each language's extra.permalink_title, not the toc extension's placeholder
+    no_title = re.sub(r"\n +permalink_title: (?!Permanent link).*", "", text)
+    assert no_title != text, "no extra.permalink_title found in mkdocs.yml"
+    yml.write_text(no_title, encoding="utf-8")
     assert "extra.permalink_title" in build_fails(project, tmp_path)
 
 

@@ -88,11 +88,17 @@ class BuildResult:
     log: str
 
 
-def build_site(project_dir: Path, site_dir: Path, strict: bool = True) -> BuildResult:
-    """Run `mkdocs build` on a project folder in a child process and keep its log."""
+def build_site(
+    project_dir: Path, site_dir: Path, strict: bool = True, site_url: str | None = None
+) -> BuildResult:
+    """Run `mkdocs build` on a project folder in a child process and keep its log.
+
+    site_url, when given, is passed as SITE_URL: the address the site will be served from."""
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project_dir / "mkdocs.yml")]
     command += ["-d", str(site_dir)] + (["--strict"] if strict else [])
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     done = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
     return BuildResult(done.returncode, done.stdout + done.stderr)
 
