@@ -64,6 +64,15 @@ def base_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def per_folder_404_url(tmp_path_factory):
+    """The same, on a host that answers a missing path with the nearest folder's 404.html."""
+    site = tmp_path_factory.mktemp("served-site-per-folder-404")
+    with serve(site, per_folder_404=True) as url:
+        build_for(url, site)
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser(chromium_available):
     from playwright.sync_api import sync_playwright
 
