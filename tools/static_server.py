@@ -66,10 +66,14 @@ def serve(site_dir: Path, port: int = 0, per_folder_404: bool = False):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("site_dir", type=Path, help="a built site, e.g. site/")
     parser.add_argument("--port", type=int, default=8001)
-    parser.add_argument("--per-folder-404", action="store_true", help="nearest 404.html, not the root one")
+    parser.add_argument(
+        "--per-folder-404", action="store_true", help="nearest 404.html, not the root one"
+    )
     args = parser.parse_args()
     with serve(args.site_dir, args.port, args.per_folder_404) as url:
         print(f"Serving {args.site_dir} at {url} (Ctrl+C to stop)")

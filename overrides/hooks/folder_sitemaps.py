@@ -24,7 +24,9 @@ def folder_sitemaps(sitemap: str, site_url: str) -> dict[str, str]:
     urls = root.findall("url", NS)
     locs = [url.findtext("loc", namespaces=NS) for url in urls]
     if not urls or not all(loc.startswith(site_url) for loc in locs):
-        raise PluginError(f"overrides/hooks/folder_sitemaps.py: no page under {site_url} in sitemap.xml")
+        raise PluginError(
+            f"overrides/hooks/folder_sitemaps.py: no page under {site_url} in sitemap.xml"
+        )
     folders = {}
     for folder in [loc.removeprefix(site_url) for loc in locs]:
         if folder:

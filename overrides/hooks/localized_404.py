@@ -19,7 +19,9 @@ def on_post_template(output, template_name, config):
     if i18n.current_language == i18n.default_language:
         return output
     if not output.strip():
-        raise PluginError(f"overrides/hooks/localized_404.py: empty 404 page for {i18n.current_language}")
+        raise PluginError(
+            f"overrides/hooks/localized_404.py: empty 404 page for {i18n.current_language}"
+        )
     target = Path(config.site_dir) / i18n.current_language / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
