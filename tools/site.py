@@ -120,3 +120,11 @@ def copy_project(dest: Path) -> Path:
     for folder in ("docs", "overrides"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return dest
+
+
+def heading_ids(path: Path) -> list[str]:
+    """The ids of a built page's article headings, in order: the anchors a reader can land on."""
+    article = soup(path).find("article")
+    if article is None:
+        return []
+    return [h["id"] for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]) if h.get("id")]
