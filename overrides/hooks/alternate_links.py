@@ -7,14 +7,15 @@ and the sitemap cannot disagree. x-default is the default language's version: it
 site root, which sends a first visitor on to their own language (overrides/main.html).
 
 Material's bundle fetches `sitemap.xml` next to the href of every `link[rel=alternate]`
-(`/es/faq/` -> `/es/faq/sitemap.xml`), to redirect its language selector. Rather than hide
-standard tags from it, we let that request succeed on the site's own host:
+(`/es/faq/` -> `/es/faq/sitemap.xml`), to redirect its language selector. Hiding standard tags
+from it (a `rel` spelled to dodge its selector, or removed by script) could mislead search
+engines, which read the rendered page; so we let that request succeed on the site's own host:
 - folder_sitemaps.py puts a valid sitemap in every page folder (not named in robots.txt);
 - the URLs come from `site_url`, the host the site is served from: `mkdocs serve` sets it to
   its own address, a deployment sets SITE_URL, and the browser tests build with the address of
   their local server (a site built for another host, served locally, would reach that host);
-- the switcher script (overrides/assets/javascripts/language.js) keeps the click, so Material
-  does not send the reader to a page root without the anchor.
+- Material's click handler would then send a switcher click to the other version's address
+  stripped of its slash and anchor: overrides/assets/javascripts/language.js keeps the click.
 A 404 page has no language versions: its links are dropped.
 """
 
