@@ -80,9 +80,8 @@ def test_the_switcher_keeps_every_heading_anchor(phone, base_url, site_dir, lang
     target = others(language)[0]
     switch_to(phone, target)
     landed = phone.url.removeprefix(base_url)
-    assert landed == f"{url_of(target, page)}#{anchors[-1]}", (
-        f"[{language.locale}] {page}: switching to {target.locale} on #{anchors[-1]} landed on /{landed}"
-    )
+    where = f"[{language.locale}] {page}: switching to {target.locale} on #{anchors[-1]}"
+    assert landed == f"{url_of(target, page)}#{anchors[-1]}", f"{where} landed on /{landed}"
     assert phone.locator(f"#{anchors[-1]}").count() == 1, (
         f"[{target.locale}] {page}: no #{anchors[-1]}"
     )
