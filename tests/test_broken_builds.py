@@ -50,7 +50,10 @@ def test_a_broken_link_fails_the_strict_build_naming_the_page(project, tmp_path)
 def test_a_language_without_permalink_title_fails_the_build(project, tmp_path):
     yml = project / "mkdocs.yml"
     text = yml.read_text(encoding="utf-8")
-    yml.write_text(re.sub(r"\n +extra:\n +permalink_title: .*", "", text), encoding="utf-8")
+    # Each language's extra.permalink_title, not the toc extension's placeholder
+    no_title = re.sub(r"\n +permalink_title: (?!Permanent link).*", "", text)
+    assert no_title != text, "no extra.permalink_title found in mkdocs.yml"
+    yml.write_text(no_title, encoding="utf-8")
     assert "extra.permalink_title" in build_fails(project, tmp_path)
 
 
@@ -69,3 +72,14 @@ def test_the_checks_report_a_missing_page_a_lost_id_and_a_wrong_lang(project, tm
     ]
     built_faq.unlink()
     assert "not built" in page_not_built(site, OTHER, "faq.md")[0]
+
+
+def test_a_language_without_its_404_text_or_og_locale_fails_the_build(project, tmp_path):
+    yml = project / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    edit(yml, "            og_locale: ", "            og_locale_typo: ")
+    log = build_fails(project, tmp_path)
+    assert "extra.og_locale" in log and "language_extra.py" in log, log
+    yml.write_text(text, encoding="utf-8")
+    edit(yml, "              search: ", "              search_typo: ")
+    assert "extra.not_found.search" in build_fails(project, tmp_path)

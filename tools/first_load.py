@@ -1,6 +1,6 @@
 """What a browser fetches on the first load of a built page, read from the built files: the
-page, its stylesheets, scripts and icon, and what Material's search worker loads at start
-(the lunr language scripts and the search index). With each file's gzipped size, for the
+page, its stylesheets, scripts and icon, the sitemaps Material reads next to the hreflang
+links, and what its search worker loads at start (the lunr language scripts and the index). With each file's gzipped size, for the
 byte budgets; a browser test checks this list against the requests Chromium really makes.
 """
 
@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from tools.site import soup
 
-KINDS = ("html", "css", "js", "search index", "image")
+KINDS = ("html", "css", "js", "search index", "image", "sitemap")
 
 
 @lru_cache(maxsize=1024)
@@ -53,6 +53,22 @@ def search_files(site_dir: Path, page_url: str, html, config: dict) -> list[tupl
     return files + [("search index", index)]
 
 
+def alternate_sitemaps(site_dir: Path, page_url: str, html) -> list[tuple[str, Path]]:
+    """Material fetches sitemap.xml next to each hreflang link (see overrides/hooks/alternate_links.py).
+
+    The links are absolute, on site_url's host: the site's root is found from the canonical URL.
+    """
+    canonical = html.select_one('link[rel="canonical"][href]')
+    if canonical is None or not canonical["href"].endswith(page_url):
+        return []
+    site_url = canonical["href"][: len(canonical["href"]) - len(page_url)]
+    hrefs = [link["href"] for link in html.select('link[rel="alternate"][hreflang][href]')]
+    sitemaps = dict.fromkeys(
+        urljoin(href, "sitemap.xml").removeprefix(site_url) for href in hrefs if href.startswith(site_url)
+    )
+    return [("sitemap", site_dir / path) for path in sitemaps]
+
+
 def first_load(site_dir: Path, page_url: str) -> list[tuple[str, Path]]:
     """(kind, file) for everything the first load of the page at site_dir/page_url fetches."""
     html_file = _local(site_dir, page_url, "")
@@ -62,6 +78,7 @@ def first_load(site_dir: Path, page_url: str) -> list[tuple[str, Path]]:
     found += [("js", script["src"]) for script in html.select("script[src]")]
     found += [("image", link["href"]) for link in html.select('link[rel="icon"][href]')]
     files = [(kind, ref if isinstance(ref, Path) else _local(site_dir, page_url, ref)) for kind, ref in found]
+    files += alternate_sitemaps(site_dir, page_url, html)
     config = html.select_one("script#__config")
     if config is not None:
         files += search_files(site_dir, page_url, html, json.loads(config.string))

@@ -88,11 +88,17 @@ class BuildResult:
     log: str
 
 
-def build_site(project_dir: Path, site_dir: Path, strict: bool = True) -> BuildResult:
-    """Run `mkdocs build` on a project folder in a child process and keep its log."""
+def build_site(
+    project_dir: Path, site_dir: Path, strict: bool = True, site_url: str | None = None
+) -> BuildResult:
+    """Run `mkdocs build` on a project folder in a child process and keep its log.
+
+    site_url, when given, is passed as SITE_URL: the address the site will be served from."""
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project_dir / "mkdocs.yml")]
     command += ["-d", str(site_dir)] + (["--strict"] if strict else [])
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     done = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
     return BuildResult(done.returncode, done.stdout + done.stderr)
 
@@ -125,3 +131,11 @@ def nav_pages(mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
             yield from walk(value) if isinstance(value, list) else [value]
 
     return list(walk(load_config(mkdocs_yml).get("nav", [])))
+
+
+def heading_ids(path: Path) -> list[str]:
+    """The ids of a built page's article headings, in order: the anchors a reader can land on."""
+    article = soup(path).find("article")
+    if article is None:
+        return []
+    return [h["id"] for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]) if h.get("id")]

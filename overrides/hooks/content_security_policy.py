@@ -47,7 +47,7 @@ def with_policy(html: str, config, where: str) -> str:
         raise PluginError(f"{where}: no {CHARSET} to put the Content-Security-Policy after")
     content = policy(config.extra["security"]["content_security_policy"], script_hashes(html))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
-    return html.replace(CHARSET, CHARSET + "\n    " + meta, 1)
+    return html.replace(CHARSET, CHARSET + "\n" + meta, 1)
 
 
 @event_priority(-100)  # last, once every other hook has written its scripts
@@ -55,9 +55,10 @@ def on_post_page(output, page, config):
     return with_policy(output, config, page.file.src_uri)
 
 
-@event_priority(-100)
+# Before localized_404.py (priority 0) moves a language's 404 page into its folder.
+@event_priority(10)
 def on_post_template(output_content, template_name, config):
-    if not template_name.endswith(".html"):
+    if not template_name.endswith(".html") or not output_content.strip():
         return output_content
     return with_policy(output_content, config, template_name)
 

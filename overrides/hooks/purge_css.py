@@ -18,6 +18,8 @@ from mkdocs.plugins import event_priority
 
 NAMES = re.compile(r"[.#](-?[_a-zA-Z][\w-]*)")
 TYPES = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
+# [data-md-color-primary=pink]: a palette colour no page names.
+VALUES = re.compile(r"\[[\w-]+=[\"']?([a-zA-Z][\w-]*)[\"']?\]")
 NOT_NAMES = re.compile(r"\[[^\]]*\]|::?[\w-]+(\([^)]*\))?")
 WORDS = re.compile(r"[\w-]+")
 LOGICAL = re.compile(r":(is|where|not|has|-webkit-any|-moz-any)\(")
@@ -46,9 +48,9 @@ def split_selectors(prelude: str) -> list[str]:
 
 
 def names(selector: str) -> list[str]:
-    """The classes, ids and element types a selector requires."""
+    """The classes, ids, element types and attribute values a selector requires."""
     bare = NOT_NAMES.sub(" ", selector)  # attribute tests, pseudo-classes and -elements
-    return NAMES.findall(bare) + TYPES.findall(bare)
+    return NAMES.findall(bare) + TYPES.findall(bare) + VALUES.findall(selector)
 
 
 def can_match(selector: str, used: set[str]) -> bool:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tools.site import ROOT, build_site
 from tools.static_server import serve
 
 from .recording import record
@@ -44,10 +45,30 @@ def chromium_available():
         pytest.skip(reason)
 
 
+def build_for(url: str, site: Path) -> None:
+    """Build the site into the folder served at url, with url as its site_url."""
+    result = build_site(ROOT, site, site_url=url)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.log}", pytrace=False)
+
+
 @pytest.fixture(scope="session")
-def base_url(site_dir):
-    """The built site, served the GitHub Pages way on 127.0.0.1."""
-    with serve(site_dir) as url:
+def base_url(tmp_path_factory):
+    """The site served the GitHub Pages way on 127.0.0.1 (root 404.html for any missing path),
+    built with that address as its site_url, as a deployment is built for its own host: the
+    absolute hreflang links, and the sitemaps Material fetches next to them, stay on it."""
+    site = tmp_path_factory.mktemp("served-site")
+    with serve(site) as url:
+        build_for(url, site)
+        yield url
+
+
+@pytest.fixture(scope="session")
+def per_folder_404_url(tmp_path_factory):
+    """The same, on a host that answers a missing path with the nearest folder's 404.html."""
+    site = tmp_path_factory.mktemp("served-site-per-folder-404")
+    with serve(site, per_folder_404=True) as url:
+        build_for(url, site)
         yield url
 
 

@@ -17,6 +17,7 @@ def test_page_loads_without_error_or_foreign_request(phone, base_url, language, 
     where = f"[{language.locale}] {page}"
     seen = phone.activity
     assert seen.failed_requests == [], f"{where}: failed requests"
+    assert seen.aborted_requests == [], f"{where}: requests dropped by a navigation"
     assert seen.console_errors == [], f"{where}: console errors"
     assert other_hosts(seen.requests, base_url) == [], f"{where}: requests to other hosts"
 

@@ -1,0 +1,40 @@
+"""Fail the build when a language lacks a text or setting that the templates read from `extra`.
+
+Jinja renders a missing key as an empty string: a 404 page without its text, or link previews
+without a locale, would build without a word. Each language sets these under
+plugins.i18n.languages in mkdocs.yml; mkdocs-static-i18n merges them into `extra` before each
+language's build, so they are checked there.
+"""
+
+from mkdocs.exceptions import PluginError
+
+REQUIRED = [
+    "og_locale",  # overrides/main.html: og:locale and og:locale:alternate
+    "not_found.title",  # overrides/404.html
+    "not_found.text",
+    "not_found.home",
+    "not_found.search",
+]
+
+
+def missing_keys(extra: dict) -> list[str]:
+    """The dotted REQUIRED keys that extra lacks or leaves empty."""
+
+    def lookup(key):
+        value = extra
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        return value
+
+    return [key for key in REQUIRED if not lookup(key)]
+
+
+def on_pre_build(config):
+    missing = missing_keys(dict(config.extra))
+    if missing:
+        language = config.plugins["i18n"].current_language
+        listing = ", ".join(f"extra.{key}" for key in missing)
+        raise PluginError(
+            f"overrides/hooks/language_extra.py: language '{language}' lacks {listing}: "
+            "add it under plugins.i18n.languages in mkdocs.yml"
+        )

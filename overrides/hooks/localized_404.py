@@ -1,0 +1,28 @@
+"""Give each language its own "page not found": `404.html` at the root, `<locale>/404.html`.
+
+mkdocs-static-i18n builds the languages one after the other into the same site folder, and each
+build writes the theme's 404.html at the root: the last language built wins. Here the default
+language keeps the root one; every other language writes its own into its folder, for hosts
+that honour per-folder 404 pages. On a host that serves only the root one (GitHub Pages), that
+page sends a reader lost under another language's folder to its 404 (overrides/404.html).
+"""
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+
+def on_post_template(output, template_name, config):
+    if template_name != "404.html":
+        return output
+    i18n = config.plugins["i18n"]
+    if i18n.current_language == i18n.default_language:
+        return output
+    if not output.strip():
+        raise PluginError(
+            f"overrides/hooks/localized_404.py: empty 404 page for {i18n.current_language}"
+        )
+    target = Path(config.site_dir) / i18n.current_language / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""  # MkDocs skips an empty template: the default language's root 404.html stays

@@ -1,0 +1,190 @@
+"""A reader's languages: the switcher keeps the anchor, the root follows the browser's languages
+and the remembered choice, and a missing page answers in its folder's language, on a host that
+serves only the root 404.html (GitHub Pages) and on one that serves each folder's own."""
+
+import pytest
+
+from tools.seo import language_extra
+from tools.site import built_page, heading_ids
+from tools.site import site_path as url_of
+
+from ..params import LANGUAGES, each_language, each_page
+from .recording import other_hosts, record
+
+pytestmark = pytest.mark.browser
+
+DEFAULT = next(lang for lang in LANGUAGES if lang.default)
+PHONE = {"width": 390, "height": 844}
+
+
+def browser_locale(language) -> str:
+    """A browser locale for the language, from its Open Graph locale: fr_FR -> fr-FR."""
+    return language_extra(language)["og_locale"].replace("_", "-")
+
+
+def foreign_locale() -> str:
+    """A browser locale in none of the site's languages."""
+    ours = {lang.locale for lang in LANGUAGES}
+    return next(tag for tag in ("de-DE", "ja-JP", "pt-BR") if tag.split("-")[0] not in ours)
+
+
+def others(language):
+    return [lang for lang in LANGUAGES if lang != language]
+
+
+def reader(browser, base_url, **options):
+    """A fresh phone-sized page; page.activity records its errors and requests, page.loads
+    the main-frame navigations (a redirect loop would pile them up)."""
+    context = browser.new_context(**{"viewport": PHONE, "base_url": base_url, **options})
+    page = context.new_page()
+    page.activity = record(page)
+    return track_loads(page)
+
+
+def track_loads(page):
+    page.loads = []
+    page.on(
+        "framenavigated", lambda frame: frame == page.main_frame and page.loads.append(frame.url)
+    )
+    return page
+
+
+def switch_to(page, target):
+    page.locator(".md-header .md-select").hover()
+    page.locator(f'.md-header a.md-select__link[hreflang="{target.locale}"]').click()
+    page.wait_for_load_state()
+
+
+def switcher_target(page, target) -> str:
+    return page.locator(f'.md-header a.md-select__link[hreflang="{target.locale}"]').evaluate(
+        "link => link.href"
+    )
+
+
+@each_language
+@each_page
+def test_the_switcher_keeps_every_heading_anchor(phone, base_url, site_dir, language, page):
+    """On faq/#refund, the switcher leads to the other language's faq/#refund, for every heading:
+    arriving on the anchor, moving to another one, then switching for real."""
+    anchors = heading_ids(built_page(site_dir, language, page))
+    assert anchors, f"[{language.locale}] {page}: no heading with an id"
+    phone.goto(f"{url_of(language, page)}#{anchors[0]}")
+    wrong = []
+    for anchor in anchors:
+        phone.evaluate("anchor => { location.hash = anchor }", anchor)
+        for target in others(language):
+            expected = f"{base_url}{url_of(target, page)}#{anchor}"
+            if switcher_target(phone, target) != expected:
+                wrong.append(f"#{anchor}: {target.locale} link is {switcher_target(phone, target)}")
+    assert wrong == [], f"[{language.locale}] {page}: the switcher loses the anchor"
+    target = others(language)[0]
+    switch_to(phone, target)
+    landed = phone.url.removeprefix(base_url)
+    where = f"[{language.locale}] {page}: switching to {target.locale} on #{anchors[-1]}"
+    assert landed == f"{url_of(target, page)}#{anchors[-1]}", f"{where} landed on /{landed}"
+    assert phone.locator(f"#{anchors[-1]}").count() == 1, (
+        f"[{target.locale}] {page}: no #{anchors[-1]}"
+    )
+
+
+ROOT_VISITS = [(browser_locale(lang), lang) for lang in LANGUAGES] + [(foreign_locale(), DEFAULT)]
+
+
+@pytest.mark.parametrize("locale, expected", ROOT_VISITS, ids=[locale for locale, _ in ROOT_VISITS])
+def test_a_first_visit_to_the_root_goes_to_the_browser_language(
+    browser, base_url, locale, expected
+):
+    """A browser in one of the site's languages lands on its home; any other on the default."""
+    page = reader(browser, base_url, locale=locale)
+    page.goto("", wait_until="networkidle")
+    where = f"browser in {locale}"
+    assert page.url == base_url + url_of(expected, "index.md"), f"{where}: landed on {page.url}"
+    assert page.locator("html").get_attribute("lang") == expected.locale, where
+    assert len(page.loads) <= 2, f"{where}: navigations {page.loads}"
+    assert page.activity.failed_requests == [], f"{where}: failed requests"
+    assert page.activity.console_errors == [], f"{where}: console errors"
+    page.context.close()
+
+
+@each_language
+def test_a_language_chosen_with_the_switcher_is_remembered_at_the_root(browser, base_url, language):
+    """A browser in another language picks this one: the root then sends it here, no loop."""
+    first = others(language)[0]
+    page = reader(browser, base_url, locale=browser_locale(first))
+    page.goto("", wait_until="networkidle")
+    assert page.url == base_url + url_of(first, "index.md"), (
+        f"browser in {first.locale}: {page.url}"
+    )
+    switch_to(page, language)
+    for visit in (page, track_loads(page.context.new_page())):  # the same tab, then a new one
+        visit.loads.clear()
+        visit.goto("", wait_until="networkidle")
+        where = f"[{language.locale}] chosen in a browser in {first.locale}"
+        assert visit.url == base_url + url_of(language, "index.md"), (
+            f"{where}: root went to {visit.url}"
+        )
+        assert len(visit.loads) <= 2, f"{where}: navigations {visit.loads}"
+    page.context.close()
+
+
+def test_going_home_from_inside_the_site_stays_in_the_language_read(browser, base_url):
+    """The logo of a default-language page leads to its home, whatever the browser's language."""
+    reading = others(DEFAULT)[0]
+    # A desktop window: on a phone the logo hides in the drawer
+    page = reader(
+        browser, base_url, locale=browser_locale(reading), viewport={"width": 1280, "height": 800}
+    )
+    page.goto(url_of(DEFAULT, "faq.md"), wait_until="networkidle")
+    page.locator(".md-header a.md-logo").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == base_url + url_of(DEFAULT, "index.md"), f"logo led to {page.url}"
+    page.context.close()
+
+
+def test_without_javascript_the_root_stays_readable_and_the_switcher_works(browser, base_url):
+    page = reader(
+        browser, base_url, locale=browser_locale(others(DEFAULT)[0]), java_script_enabled=False
+    )
+    for target in others(DEFAULT):
+        page.goto("")
+        assert page.url == base_url, f"without JavaScript the root went to {page.url}"
+        assert page.locator("article h1").is_visible(), "the default home shows no title"
+        switch_to(page, target)
+        landed = page.url.removeprefix(base_url)
+        assert landed == url_of(target, "index.md"), f"switching to {target.locale}: /{landed}"
+    page.context.close()
+
+
+@each_language
+@pytest.mark.parametrize("host", ["github-pages", "per-folder-404"])
+def test_a_missing_page_answers_in_its_folder_language(browser, request, host, language):
+    """Under the language's folder: its "not found", its home link, the search, the address kept."""
+    base_url = request.getfixturevalue(
+        "base_url" if host == "github-pages" else "per_folder_404_url"
+    )
+    text = language_extra(language)["not_found"]
+    missing = f"{language.prefix}no/such-page/"
+    page = reader(browser, base_url)
+    response = page.goto(missing, wait_until="networkidle")
+    where = f"[{language.locale}] /{missing} on a {host} host"
+    assert response.status == 404, f"{where}: status {response.status}"
+    assert page.url == base_url + missing, f"{where}: the address became {page.url}"
+    assert page.locator("html").get_attribute("lang") == language.locale, where
+    assert page.locator("article h1").inner_text() == text["title"], where
+    assert page.activity.failed_requests == [f"404 {base_url}{missing}"], where
+    assert len(page.activity.console_errors) == 1, f"{where}: {page.activity.console_errors}"
+    assert other_hosts(page.activity.requests, base_url) == [], where
+    # GitHub Pages serves the root 404: another language's sends the reader on to its own
+    detours = [url for url in page.activity.requests if "404.html" in url]
+    sent_on = host == "github-pages" and not language.default
+    assert len(detours) == (1 if sent_on else 0), f"{where}: requests for a 404 page {detours}"
+    page.locator("article label[for='__search']").click()
+    assert page.locator("#__search").is_checked(), f"{where}: the search did not open"
+    page.keyboard.press("Escape")
+    page.goto(missing)
+    page.get_by_role("link", name=text["home"]).click()
+    page.wait_for_load_state()
+    assert page.url == base_url + url_of(language, "index.md"), (
+        f"{where}: home link led to {page.url}"
+    )
+    page.context.close()

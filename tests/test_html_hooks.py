@@ -1,0 +1,28 @@
+"""Unit checks of the small HTML-rewriting hooks, fed input that shows what they must (not) do."""
+
+import importlib.util
+
+from tools.site import ROOT
+
+
+def hook(name):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "overrides" / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_indentation_goes_but_pre_script_and_line_breaks_stay():
+    strip = hook("strip_indentation").strip_indentation
+    html = "<div>\n   <p>a\n   b</p>\n  <pre>\n  x\n    y</pre>\n <script>\n  var a = 1\n</script>\n  <i>z</i>"
+    assert strip(html) == "<div>\n<p>a\nb</p>\n<pre>\n  x\n    y</pre>\n<script>\n  var a = 1\n</script>\n<i>z</i>"
+
+
+def test_built_pages_carry_no_indentation_outside_verbatim_blocks(site_dir):
+    strip = hook("strip_indentation").strip_indentation
+    unstripped = [
+        str(page.relative_to(site_dir))
+        for page in site_dir.glob("**/*.html")
+        if strip(page.read_text(encoding="utf-8")) != page.read_text(encoding="utf-8")
+    ]
+    assert unstripped == []

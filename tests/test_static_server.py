@@ -1,0 +1,51 @@
+"""tools/static_server.py answers missing paths as GitHub Pages does, or per folder when asked."""
+
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tools.static_server import nearest_not_found_page, serve
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A tiny site: a page, the root 404.html and a folder's own."""
+    (tmp_path / "part" / "faq").mkdir(parents=True)
+    (tmp_path / "index.html").write_text("home", encoding="utf-8")
+    (tmp_path / "404.html").write_text("root 404", encoding="utf-8")
+    (tmp_path / "part" / "404.html").write_text("folder 404", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("/part/no-such-page/", "part/404.html"),
+        ("/part/faq/missing?q=1#x", "part/404.html"),
+        ("/no-such-page/", "404.html"),
+        ("/faq/part/missing", "404.html"),
+        ("/../part/missing", "404.html"),
+    ],
+)
+def test_the_nearest_folder_404_is_found(site, path, expected):
+    found = nearest_not_found_page(site, path).relative_to(site).as_posix()
+    assert found == expected, f"{path}: {found}"
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.mark.parametrize("per_folder_404, expected", [(False, "root 404"), (True, "folder 404")])
+def test_a_missing_path_gets_404_and_the_right_page(site, per_folder_404, expected):
+    with serve(site, per_folder_404=per_folder_404) as url:
+        assert fetch(url) == (200, "home"), "the existing page is not served as is"
+        assert fetch(url + "part/no-such-page/") == (404, expected), (
+            f"per_folder_404={per_folder_404}"
+        )
+        assert fetch(url + "no-such-page/") == (404, "root 404"), f"per_folder_404={per_folder_404}"
