@@ -1,26 +1,79 @@
 """Serve a built site on loopback the way GitHub Pages does: files as they are, and the root
-404.html, with status 404, for any path that has no file. Used by the browser tests and the
-benchmarks; `python -m tools.static_server site/` serves a build by hand."""
+404.html, with status 404, for any path that has no file; with gzip=True, text responses are
+gzipped for clients that accept it, as GitHub Pages does. Used by the browser tests and the
+benchmarks; `python -m tools.static_server site/ [--gzip]` serves a build by hand."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import threading
 from functools import partial
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+# What GitHub Pages compresses: text formats. Images and fonts are already compressed.
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
+
+
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header allows gzip (and does not refuse it with q=0)."""
+    for part in accept_encoding.split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip().lower() not in ("gzip", "*"):
+            continue
+        try:
+            return float(params.strip().removeprefix("q=") or 1) > 0
+        except ValueError:
+            return False
+    return False
+
 
 class GitHubPagesHandler(SimpleHTTPRequestHandler):
+    compress_text = False  # set by serve(gzip=True)
+
     def send_error(self, code, message=None, explain=None):
         not_found_page = Path(self.directory) / "404.html"
         if code != 404 or not not_found_page.is_file():
             return super().send_error(code, message, explain)
-        body = not_found_page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self._send_body(HTTPStatus.NOT_FOUND, not_found_page.read_bytes(), "text/html; charset=utf-8", ".html")
+
+    def send_head(self):
+        """A text file gzipped when the client accepts it; anything else as the parent serves it
+        (directory redirects, binary files, errors, the 404 page)."""
+        path = self._text_file()
+        if path is None:
+            return super().send_head()
+        self._send_body(HTTPStatus.OK, path.read_bytes(), self.guess_type(str(path)), path.suffix)
+        return None
+
+    def _text_file(self) -> Path | None:
+        """The compressible file this request will get gzipped, or None."""
+        if not (self.compress_text and accepts_gzip(self.headers.get("Accept-Encoding", ""))):
+            return None
+        local = self.translate_path(self.path)
+        if local.endswith("/"):  # a directory's index page; the parent redirects "/dir" to "/dir/"
+            local += "index.html"
+        path = Path(local)
+        return path if path.suffix in COMPRESSIBLE and path.is_file() else None
+
+    def _send_body(self, status: int, body: bytes, content_type: str, suffix: str) -> None:
+        compress = (
+            self.compress_text
+            and suffix in COMPRESSIBLE
+            and accepts_gzip(self.headers.get("Accept-Encoding", ""))
+        )
+        if compress:
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        if self.compress_text:
+            self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
@@ -30,9 +83,11 @@ class GitHubPagesHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, port: int = 0):
-    """Serve site_dir on 127.0.0.1 in a background thread; yields the base URL ("http://.../")."""
-    handler = partial(GitHubPagesHandler, directory=str(site_dir))
+def serve(site_dir: Path, port: int = 0, gzip: bool = False):
+    """Serve site_dir on 127.0.0.1 in a background thread; yields the base URL ("http://.../").
+    With gzip=True, text files (html, css, js, json, xml, svg) go out gzipped when accepted."""
+    handler_class = type("Handler", (GitHubPagesHandler,), {"compress_text": gzip})
+    handler = partial(handler_class, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -47,9 +102,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("site_dir", type=Path, help="a built site, e.g. site/")
     parser.add_argument("--port", type=int, default=8001)
+    parser.add_argument("--gzip", action="store_true", help="gzip text responses, as GitHub Pages does")
     args = parser.parse_args()
-    with serve(args.site_dir, args.port) as url:
-        print(f"Serving {args.site_dir} at {url} (Ctrl+C to stop)")
+    with serve(args.site_dir, args.port, gzip=args.gzip) as url:
+        print(f"Serving {args.site_dir} at {url}{' (gzip)' if args.gzip else ''} (Ctrl+C to stop)")
         threading.Event().wait()
 
 
