@@ -1,0 +1,221 @@
+"""Generate synthetic bilingual sites of N pages per language from the real pages, build each with
+the real configuration and hooks, and print per size: build time, site size, search index size
+and parity-check time, in total and per page, to show how the cost grows with the page count.
+
+    python -m tools.bench_scale [--sizes 10 100 500] [--keep DIR]
+
+Page k of a synthetic site is real page k mod 6 (in nav order), in every language: the same
+headings and ids everywhere, real paragraphs in each language, links rewritten to the synthetic
+pages. The parity check is tools.translation_status's comparison over the built site (without a
+second build). Exits 1 if a build fails or the parity check finds a difference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from tools.parity import page_report, page_set_problems
+from tools.site import ROOT, build_site, languages, load_config, nav_pages, source_pages
+
+# A relative Markdown link to a page of the guide: [text](page.md#fragment).
+LINK = re.compile(r"\[([^\]]*)\]\(([\w-]+)\.md(#[\w-]+)?\)")
+
+
+def synthetic_name(real_page: str, cycle: int) -> str:
+    """The first copy of a real page keeps its name (index.md, faq.md: the home and the FAQ
+    checks still apply), later ones are numbered: negotiate-002.md."""
+    return real_page if cycle == 0 else f"{real_page[: -len('.md')]}-{cycle + 1:03d}.md"
+
+
+def plan(real_pages: list[str], size: int) -> list[tuple[str, str, int]]:
+    """(synthetic page, real page it copies, cycle) for the `size` pages of a language."""
+    return [
+        (synthetic_name(real_pages[k % len(real_pages)], k // len(real_pages)), real_pages[k % len(real_pages)], k // len(real_pages))
+        for k in range(size)
+    ]
+
+
+def rewrite_links(markdown: str, cycle: int, existing: set[str]) -> str:
+    """Point each link to a real page at its copy in the same cycle, else at the first copy;
+    a link to a page the synthetic site lacks becomes its plain text."""
+
+    def replace(match: re.Match) -> str:
+        text, target, fragment = match.group(1), match.group(2) + ".md", match.group(3) or ""
+        for candidate in (synthetic_name(target, cycle), target):
+            if candidate in existing:
+                return f"[{text}]({candidate}{fragment})"
+        return text
+
+    return LINK.sub(replace, markdown)
+
+
+def retitle(markdown: str, cycle: int) -> str:
+    """Number the front matter title of later copies: "Remises et frais (2)"."""
+    if cycle == 0:
+        return markdown
+    return re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} ({cycle + 1})", markdown, count=1, flags=re.M)
+
+
+def generate(dest: Path, size: int, project: Path = ROOT) -> Path:
+    """A synthetic project of `size` pages per language in dest, from the project's pages,
+    configuration (nav replaced) and overrides/ (hooks included). Returns dest."""
+    langs = languages(project / "mkdocs.yml")
+    docs = project / "docs"
+    real = [page for page in nav_pages(project / "mkdocs.yml") if page in source_pages(docs, langs[0])]
+    real += [page for page in source_pages(docs, langs[0]) if page not in real]
+    pages = plan(real, size)
+    existing = {name for name, _, _ in pages}
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(project / "overrides", dest / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
+    # Whatever the docs hold besides the pages (images, ...), so that pages referring to it build.
+    shutil.copytree(docs, dest / "docs", ignore=shutil.ignore_patterns("*.md", "__pycache__"))
+    for lang in langs:
+        for name, source, cycle in pages:
+            text = (docs / lang.locale / source).read_text(encoding="utf-8")
+            (dest / "docs" / lang.locale / name).write_text(retitle(rewrite_links(text, cycle, existing), cycle), encoding="utf-8")
+    config = load_config(project / "mkdocs.yml")
+    config["nav"] = [name for name, _, _ in pages]
+    with open(dest / "mkdocs.yml", "w", encoding="utf-8") as f:
+        yaml.safe_dump(config, f, allow_unicode=True, sort_keys=False, width=100)
+    return dest
+
+
+def parity_problems(project: Path, site_dir: Path) -> list[str]:
+    """What `python -m tools.translation_status` finds, on an already built site: the page sets,
+    then every check of every page of every language (tools.parity.page_report)."""
+    langs = languages(project / "mkdocs.yml")
+    docs = project / "docs"
+    problems = [p for lang in langs for p in page_set_problems(docs, langs[0], lang)]
+    for lang in langs:
+        for page in source_pages(docs, lang):
+            problems += [p for found in page_report(site_dir, langs, lang, page).values() for p in found]
+    return problems
+
+
+@dataclass
+class Measure:
+    size: int  # pages per language
+    pages: int  # pages in all languages
+    build_s: float = 0.0
+    site_bytes: int = 0
+    site_files: int = 0
+    indexes: dict[str, tuple[int, int]] = field(default_factory=dict)  # path: (raw, gzip) bytes
+    parity_s: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def index_raw(self) -> int:
+        return sum(raw for raw, _ in self.indexes.values())
+
+    @property
+    def index_gzip(self) -> int:
+        return sum(packed for _, packed in self.indexes.values())
+
+
+def measure(project: Path, site_dir: Path) -> Measure:
+    """Build a project (strict), then measure its site and time the parity check."""
+    langs = languages(project / "mkdocs.yml")
+    size = len(source_pages(project / "docs", langs[0]))
+    result = Measure(size, sum(len(source_pages(project / "docs", lang)) for lang in langs))
+    started = time.perf_counter()
+    build = build_site(project, site_dir)
+    result.build_s = time.perf_counter() - started
+    if build.returncode != 0:
+        result.problems = [f"mkdocs build --strict failed:\n{build.log.strip()}"]
+        return result
+    files = [path for path in site_dir.rglob("*") if path.is_file()]
+    result.site_files, result.site_bytes = len(files), sum(path.stat().st_size for path in files)
+    for index in sorted(site_dir.rglob("search_index.json")):
+        raw = index.read_bytes()
+        result.indexes[index.relative_to(site_dir).as_posix()] = (len(raw), len(gzip.compress(raw, 6)))
+    started = time.perf_counter()
+    result.problems = parity_problems(project, site_dir)
+    result.parity_s = time.perf_counter() - started
+    return result
+
+
+def table(measures: list[Measure]) -> str:
+    header = [
+        "pages/lang", "pages", "build s", "ms/page", "site MB", "files", "KB/page",
+        "index KB", "gzip KB", "gz B/page", "parity s", "ms/page",
+    ]  # fmt: skip
+    rows = [header] + [
+        [
+            str(m.size), str(m.pages), f"{m.build_s:.1f}", f"{1000 * m.build_s / m.pages:.0f}",
+            f"{m.site_bytes / 1e6:.1f}", str(m.site_files), f"{m.site_bytes / 1e3 / m.pages:.1f}",
+            f"{m.index_raw / 1e3:.1f}", f"{m.index_gzip / 1e3:.1f}", f"{m.index_gzip / m.pages:.0f}",
+            f"{m.parity_s:.1f}", f"{1000 * m.parity_s / m.pages:.0f}",
+        ]  # fmt: skip
+        for m in measures
+    ]
+    widths = [max(len(row[n]) for row in rows) for n in range(len(header))]
+    lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows]
+    return "\n".join([lines[0], "  ".join("-" * w for w in widths), *lines[1:]])
+
+
+def growth(measures: list[Measure]) -> list[str]:
+    """The marginal cost of each added page between successive sizes: flat when linear."""
+    lines = []
+    for small, big in zip(measures, measures[1:]):
+        added = big.pages - small.pages
+        if added <= 0:
+            continue
+        lines.append(
+            f"{small.size} -> {big.size} pages/lang: each added page costs "
+            f"{1000 * (big.build_s - small.build_s) / added:.0f} ms of build, "
+            f"{(big.site_bytes - small.site_bytes) / 1e3 / added:.1f} KB of site, "
+            f"{(big.index_gzip - small.index_gzip) / added:.0f} B of gzipped index, "
+            f"{1000 * (big.parity_s - small.parity_s) / added:.0f} ms of parity check"
+        )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500], help="pages per language")
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep the projects")
+    args = parser.parse_args(argv)
+    if min(args.sizes) < 1:
+        parser.error("--sizes must be at least 1")
+    measures = []
+    with tempfile.TemporaryDirectory() as scratch:
+        root = args.keep or Path(scratch)
+        for size in sorted(args.sizes):
+            project = generate(root / f"pages-{size}" / "project", size)
+            print(f"{size} pages per language: building...", file=sys.stderr)
+            measured = measure(project, root / f"pages-{size}" / "site")
+            print(
+                f"{size} pages per language: build {measured.build_s:.1f} s, parity {measured.parity_s:.1f} s, "
+                f"{len(measured.problems)} problems",
+                file=sys.stderr,
+            )
+            measures.append(measured)
+    print(table(measures))
+    print(
+        "\nPer page = divided by the pages of all languages. The build time is `mkdocs build --strict` "
+        "in a child process (Python start-up included); index = every search_index.json."
+    )
+    indexes = sorted({path for m in measures for path in m.indexes})
+    print(f"Search indexes found: {', '.join(indexes) or 'none'}.")
+    lines = growth(measures)
+    if lines:
+        print("\n" + "\n".join(lines))
+    failed = [m for m in measures if m.problems]
+    for m in failed:
+        shown = m.problems[:10] + ([f"... and {len(m.problems) - 10} more"] if len(m.problems) > 10 else [])
+        print(f"\n{m.size} pages per language: {len(m.problems)} problems:\n" + "\n".join(shown))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
