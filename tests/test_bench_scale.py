@@ -60,9 +60,10 @@ def test_a_synthetic_site_builds_strictly_and_every_parity_cell_is_ok(synthetic,
     assert len(pages) in SIZES, pages
 
 
-def test_measure_reports_sizes_the_search_index_and_no_problem(synthetic, tmp_path):
-    measured = measure(synthetic, tmp_path / "site")
+def test_measure_reports_sizes_the_search_index_the_profile_and_no_problem(synthetic, tmp_path):
+    measured = measure(synthetic, tmp_path / "site", profile=True)
     assert measured.problems == [], "\n".join(measured.problems)
+    assert any(line.endswith("page_report") for line in measured.profile), measured.profile
     assert measured.pages == len(LANGUAGES) * measured.size and measured.size in SIZES, measured
     assert measured.indexes, "no search_index.json found in the synthetic site"
     assert 0 < measured.index_gzip < measured.index_raw < measured.site_bytes, measured

@@ -13,7 +13,9 @@ second build). Exits 1 if a build fails or the parity check finds a difference.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gzip
+import pstats
 import re
 import shutil
 import sys
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.parity import page_report, page_set_problems
+from tools.parity import detect_language, page_report, page_set_problems
 from tools.site import ROOT, build_site, languages, load_config, nav_pages, source_pages
 
 # A relative Markdown link to a page of the guide: [text](page.md#fragment).
@@ -112,6 +114,7 @@ class Measure:
     indexes: dict[str, tuple[int, int]] = field(default_factory=dict)  # path: (raw, gzip) bytes
     parity_s: float = 0.0
     problems: list[str] = field(default_factory=list)
+    profile: list[str] = field(default_factory=list)  # where the parity check spends its time
 
     @property
     def index_raw(self) -> int:
@@ -122,8 +125,24 @@ class Measure:
         return sum(packed for _, packed in self.indexes.values())
 
 
-def measure(project: Path, site_dir: Path) -> Measure:
-    """Build a project (strict), then measure its site and time the parity check."""
+def parity_profile(stats: pstats.Stats) -> list[str]:
+    """The parity check's own functions, and the HTML parsing, with calls and cumulative time
+    (nested: a check's time includes the parsing it causes)."""
+    ours = [
+        (cumulative, calls, name)
+        for (path, _, name), (_, calls, _, cumulative, _) in stats.stats.items()
+        if path.endswith(("tools/parity.py", "tools/site.py")) and not name.startswith("<")
+    ] + [
+        (cumulative, calls, "BeautifulSoup(...) parse")
+        for (path, _, name), (_, calls, _, cumulative, _) in stats.stats.items()
+        if path.endswith("bs4/__init__.py") and name == "__init__"
+    ]
+    return [f"{cumulative:8.1f} s  {calls:7d} calls  {name}" for cumulative, calls, name in sorted(ours, reverse=True)[:12]]
+
+
+def measure(project: Path, site_dir: Path, profile: bool = False) -> Measure:
+    """Build a project (strict), then measure its site and time the parity check (under cProfile
+    if asked: slower, but it says where the time goes)."""
     langs = languages(project / "mkdocs.yml")
     size = len(source_pages(project / "docs", langs[0]))
     result = Measure(size, sum(len(source_pages(project / "docs", lang)) for lang in langs))
@@ -138,8 +157,16 @@ def measure(project: Path, site_dir: Path) -> Measure:
     for index in sorted(site_dir.rglob("search_index.json")):
         raw = index.read_bytes()
         result.indexes[index.relative_to(site_dir).as_posix()] = (len(raw), len(gzip.compress(raw, 6)))
+    # Load the language model first: a one-off cost that would land on the first size only.
+    detect_language("un texte assez long pour charger le modèle de langue", [lang.locale for lang in langs])
+    profiler = cProfile.Profile() if profile else None
     started = time.perf_counter()
+    if profiler:
+        profiler.enable()
     result.problems = parity_problems(project, site_dir)
+    if profiler:
+        profiler.disable()
+        result.profile = parity_profile(pstats.Stats(profiler))
     result.parity_s = time.perf_counter() - started
     return result
 
@@ -147,13 +174,14 @@ def measure(project: Path, site_dir: Path) -> Measure:
 def table(measures: list[Measure]) -> str:
     header = [
         "pages/lang", "pages", "build s", "ms/page", "site MB", "files", "KB/page",
-        "index KB", "gzip KB", "gz B/page", "parity s", "ms/page",
+        "index KB", "B/page", "gzip KB", "B/page", "parity s", "ms/page",
     ]  # fmt: skip
     rows = [header] + [
         [
             str(m.size), str(m.pages), f"{m.build_s:.1f}", f"{1000 * m.build_s / m.pages:.0f}",
             f"{m.site_bytes / 1e6:.1f}", str(m.site_files), f"{m.site_bytes / 1e3 / m.pages:.1f}",
-            f"{m.index_raw / 1e3:.1f}", f"{m.index_gzip / 1e3:.1f}", f"{m.index_gzip / m.pages:.0f}",
+            f"{m.index_raw / 1e3:.1f}", f"{m.index_raw / m.pages:.0f}",
+            f"{m.index_gzip / 1e3:.1f}", f"{m.index_gzip / m.pages:.0f}",
             f"{m.parity_s:.1f}", f"{1000 * m.parity_s / m.pages:.0f}",
         ]  # fmt: skip
         for m in measures
@@ -174,7 +202,7 @@ def growth(measures: list[Measure]) -> list[str]:
             f"{small.size} -> {big.size} pages/lang: each added page costs "
             f"{1000 * (big.build_s - small.build_s) / added:.0f} ms of build, "
             f"{(big.site_bytes - small.site_bytes) / 1e3 / added:.1f} KB of site, "
-            f"{(big.index_gzip - small.index_gzip) / added:.0f} B of gzipped index, "
+            f"{(big.index_raw - small.index_raw) / added:.0f} B of search index, "
             f"{1000 * (big.parity_s - small.parity_s) / added:.0f} ms of parity check"
         )
     return lines
@@ -184,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500], help="pages per language")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep the projects")
+    parser.add_argument("--profile", action="store_true", help="say where the parity check spends its time")
     args = parser.parse_args(argv)
     if min(args.sizes) < 1:
         parser.error("--sizes must be at least 1")
@@ -193,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in sorted(args.sizes):
             project = generate(root / f"pages-{size}" / "project", size)
             print(f"{size} pages per language: building...", file=sys.stderr)
-            measured = measure(project, root / f"pages-{size}" / "site")
+            measured = measure(project, root / f"pages-{size}" / "site", profile=args.profile)
             print(
                 f"{size} pages per language: build {measured.build_s:.1f} s, parity {measured.parity_s:.1f} s, "
                 f"{len(measured.problems)} problems",
@@ -202,14 +231,19 @@ def main(argv: list[str] | None = None) -> int:
             measures.append(measured)
     print(table(measures))
     print(
-        "\nPer page = divided by the pages of all languages. The build time is `mkdocs build --strict` "
-        "in a child process (Python start-up included); index = every search_index.json."
+        "\nPer page = divided by the pages of all languages. Build: `mkdocs build --strict` in a child "
+        "process, start-up included.\nIndex: every search_index.json, raw then gzipped (the gzipped "
+        "size flatters: the synthetic pages repeat the same six pages' text)."
     )
     indexes = sorted({path for m in measures for path in m.indexes})
     print(f"Search indexes found: {', '.join(indexes) or 'none'}.")
     lines = growth(measures)
     if lines:
         print("\n" + "\n".join(lines))
+    for m in measures:
+        if m.profile:
+            print(f"\nParity check at {m.size} pages per language, under cProfile (cumulative, nested):")
+            print("\n".join(m.profile))
     failed = [m for m in measures if m.problems]
     for m in failed:
         shown = m.problems[:10] + ([f"... and {len(m.problems) - 10} more"] if len(m.problems) > 10 else [])
