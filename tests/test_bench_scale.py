@@ -6,7 +6,7 @@ import pytest
 
 from tools import bench_scale, translation_status
 from tools.bench_scale import generate, measure, plan, rewrite_links
-from tools.site import languages, nav_pages, source_pages
+from tools.site import languages, load_config, nav_pages, source_pages
 
 from .params import LANGUAGES
 
@@ -15,12 +15,15 @@ REAL = nav_pages()
 
 # Fewer pages than the real site (links to absent pages become text), and a second cycle begun.
 SIZES = [3, len(REAL) + 2]
+# (pages per language, pruned sections): flat navs, and one cut into sections.
+PROJECTS = [(size, 0) for size in SIZES] + [(SIZES[-1], 4)]
 
 
-@pytest.fixture(scope="module", params=SIZES, ids=lambda size: f"{size}-pages")
+@pytest.fixture(scope="module", params=PROJECTS, ids=lambda p: f"{p[0]}-pages" + (f"-sections-of-{p[1]}" if p[1] else ""))
 def synthetic(request, tmp_path_factory):
-    """A synthetic project of request.param pages per language."""
-    return generate(tmp_path_factory.mktemp("scale") / "project", request.param)
+    """A synthetic project of request.param pages per language, its nav flat or in sections."""
+    size, sections = request.param
+    return generate(tmp_path_factory.mktemp("scale") / "project", size, sections=sections)
 
 
 def test_the_plan_cycles_through_the_real_pages_keeping_the_first_names():
@@ -71,9 +74,9 @@ def test_measure_reports_sizes_the_search_index_the_profile_and_no_problem(synth
 
 
 def test_a_synthetic_site_with_a_broken_translation_is_reported_and_fails_the_command(monkeypatch, capsys):
-    def generate_broken(dest, size):
+    def generate_broken(dest, size, **options):
         """The generator, then an extra section, in French, on one page of the last language."""
-        project = generate(dest, size)
+        project = generate(dest, size, **options)
         page = project / "docs" / LANGUAGES[-1].locale / REAL[1]
         extra = "\n## Extra {#extra-section}\n\nUn paragraphe de trop, écrit en français pour la peine.\n"
         page.write_text(page.read_text(encoding="utf-8") + extra, encoding="utf-8")
@@ -83,6 +86,15 @@ def test_a_synthetic_site_with_a_broken_translation_is_reported_and_fails_the_co
     assert bench_scale.main(["--sizes", "3"]) == 1
     output = capsys.readouterr().out
     assert "3 pages per language: " in output and "extra-section" in output, output
+
+
+def test_pruned_sections_cut_the_nav_and_turn_on_navigation_prune(tmp_path):
+    project = generate(tmp_path / "project", len(REAL) + 2, sections=4)
+    config = load_config(project / "mkdocs.yml")
+    labels = [next(iter(section)) for section in config["nav"]]
+    assert labels == ["1-4", "5-8"], config["nav"]
+    assert nav_pages(project / "mkdocs.yml") == [name for name, _, _ in plan(REAL, len(REAL) + 2)]
+    assert "navigation.prune" in config["theme"]["features"], config["theme"]["features"]
 
 
 def test_a_synthetic_site_that_does_not_build_is_reported(tmp_path):

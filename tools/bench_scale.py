@@ -68,9 +68,13 @@ def retitle(markdown: str, cycle: int) -> str:
     return re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} ({cycle + 1})", markdown, count=1, flags=re.M)
 
 
-def generate(dest: Path, size: int, project: Path = ROOT) -> Path:
+def generate(dest: Path, size: int, sections: int = 0, project: Path = ROOT) -> Path:
     """A synthetic project of `size` pages per language in dest, from the project's pages,
-    configuration (nav replaced) and overrides/ (hooks included). Returns dest."""
+    configuration (nav replaced) and overrides/ (hooks included). Returns dest.
+
+    The nav is flat, like the real one; with sections=K it is cut into sections of K pages
+    (labelled by page numbers, in no language) and Material's navigation.prune is turned on, so
+    a page carries its own section's links rather than every page's."""
     langs = languages(project / "mkdocs.yml")
     docs = project / "docs"
     real = [page for page in nav_pages(project / "mkdocs.yml") if page in source_pages(docs, langs[0])]
@@ -86,7 +90,10 @@ def generate(dest: Path, size: int, project: Path = ROOT) -> Path:
             text = (docs / lang.locale / source).read_text(encoding="utf-8")
             (dest / "docs" / lang.locale / name).write_text(retitle(rewrite_links(text, cycle, existing), cycle), encoding="utf-8")
     config = load_config(project / "mkdocs.yml")
-    config["nav"] = [name for name, _, _ in pages]
+    config["nav"] = names = [name for name, _, _ in pages]
+    if sections:
+        config["nav"] = [{f"{n + 1}-{n + len(names[n : n + sections])}": names[n : n + sections]} for n in range(0, size, sections)]
+        config["theme"]["features"] = sorted({*config["theme"].get("features", []), "navigation.prune"})
     with open(dest / "mkdocs.yml", "w", encoding="utf-8") as f:
         yaml.safe_dump(config, f, allow_unicode=True, sort_keys=False, width=100)
     return dest
@@ -210,9 +217,13 @@ def growth(measures: list[Measure]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500], help="pages per language")
-    parser.add_argument("--keep", type=Path, help="generate into this folder and keep the projects")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500], metavar="N", help="pages per language (default: 10 100 500)")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="generate into this folder and keep the projects")
     parser.add_argument("--profile", action="store_true", help="say where the parity check spends its time")
+    parser.add_argument(
+        "--pruned-sections", type=int, default=0, metavar="K",
+        help="cut the generated nav into sections of K pages and turn on navigation.prune (default: flat nav, as mkdocs.yml)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if min(args.sizes) < 1:
         parser.error("--sizes must be at least 1")
@@ -220,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         root = args.keep or Path(scratch)
         for size in sorted(args.sizes):
-            project = generate(root / f"pages-{size}" / "project", size)
+            project = generate(root / f"pages-{size}" / "project", size, sections=args.pruned_sections)
             print(f"{size} pages per language: building...", file=sys.stderr)
             measured = measure(project, root / f"pages-{size}" / "site", profile=args.profile)
             print(
@@ -235,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         "process, start-up included.\nIndex: every search_index.json, raw then gzipped (the gzipped "
         "size flatters: the synthetic pages repeat the same six pages' text)."
     )
+    nav = f"sections of {args.pruned_sections} pages, navigation.prune on" if args.pruned_sections else "flat, as in mkdocs.yml"
+    print(f"Nav: {nav}.")
     indexes = sorted({path for m in measures for path in m.indexes})
     print(f"Search indexes found: {', '.join(indexes) or 'none'}.")
     lines = growth(measures)
