@@ -131,8 +131,8 @@ def table(summaries: list[PageSummary]) -> str:
             ["/" + summary.page, *("-" if s is None else str(s) for s in scores), *metrics, "; ".join(flags)]
         )
     widths = [max(len(row[n]) for row in rows) for n in range(len(header))]
-    # Text columns to the left, numbers to the right.
-    def line(row):
+
+    def line(row):  # text columns to the left, numbers to the right
         cells = [
             cell.ljust(width) if n in (0, len(row) - 1) else cell.rjust(width)
             for n, (cell, width) in enumerate(zip(row, widths))
@@ -266,7 +266,8 @@ def main(argv: list[str] | None = None) -> int:
         text, ok = report(bench(site, pages, args.runs, chrome_path), args.runs)
     print(text)
     # Other work on the machine slows Chromium and lowers the performance scores: say how busy it was.
-    print(f"Load average (1 min): {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end, {os.cpu_count()} CPUs.")
+    load_after = os.getloadavg()[0]
+    print(f"Load average (1 min): {load_before:.1f} at the start, {load_after:.1f} at the end, {os.cpu_count()} CPUs.")
     return 0 if ok else 1
 
 

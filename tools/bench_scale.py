@@ -41,10 +41,8 @@ def synthetic_name(real_page: str, cycle: int) -> str:
 
 def plan(real_pages: list[str], size: int) -> list[tuple[str, str, int]]:
     """(synthetic page, real page it copies, cycle) for the `size` pages of a language."""
-    return [
-        (synthetic_name(real_pages[k % len(real_pages)], k // len(real_pages)), real_pages[k % len(real_pages)], k // len(real_pages))
-        for k in range(size)
-    ]
+    cycles = [(real_pages[k % len(real_pages)], k // len(real_pages)) for k in range(size)]
+    return [(synthetic_name(source, cycle), source, cycle) for source, cycle in cycles]
 
 
 def rewrite_links(markdown: str, cycle: int, existing: set[str]) -> str:
@@ -87,12 +85,13 @@ def generate(dest: Path, size: int, sections: int = 0, project: Path = ROOT) -> 
     shutil.copytree(docs, dest / "docs", ignore=shutil.ignore_patterns("*.md", "__pycache__"))
     for lang in langs:
         for name, source, cycle in pages:
-            text = (docs / lang.locale / source).read_text(encoding="utf-8")
-            (dest / "docs" / lang.locale / name).write_text(retitle(rewrite_links(text, cycle, existing), cycle), encoding="utf-8")
+            text = rewrite_links((docs / lang.locale / source).read_text(encoding="utf-8"), cycle, existing)
+            (dest / "docs" / lang.locale / name).write_text(retitle(text, cycle), encoding="utf-8")
     config = load_config(project / "mkdocs.yml")
     config["nav"] = names = [name for name, _, _ in pages]
     if sections:
-        config["nav"] = [{f"{n + 1}-{n + len(names[n : n + sections])}": names[n : n + sections]} for n in range(0, size, sections)]
+        parts = [names[n : n + sections] for n in range(0, size, sections)]
+        config["nav"] = [{f"{n * sections + 1}-{n * sections + len(part)}": part} for n, part in enumerate(parts)]
         config["theme"]["features"] = sorted({*config["theme"].get("features", []), "navigation.prune"})
     with open(dest / "mkdocs.yml", "w", encoding="utf-8") as f:
         yaml.safe_dump(config, f, allow_unicode=True, sort_keys=False, width=100)
@@ -144,7 +143,8 @@ def parity_profile(stats: pstats.Stats) -> list[str]:
         for (path, _, name), (_, calls, _, cumulative, _) in stats.stats.items()
         if path.endswith("bs4/__init__.py") and name == "__init__"
     ]
-    return [f"{cumulative:8.1f} s  {calls:7d} calls  {name}" for cumulative, calls, name in sorted(ours, reverse=True)[:12]]
+    top = sorted(ours, reverse=True)[:12]
+    return [f"{cumulative:8.1f} s  {calls:7d} calls  {name}" for cumulative, calls, name in top]
 
 
 def measure(project: Path, site_dir: Path, profile: bool = False) -> Measure:
@@ -217,12 +217,16 @@ def growth(measures: list[Measure]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500], metavar="N", help="pages per language (default: 10 100 500)")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[10, 100, 500], metavar="N",
+        help="pages per language (default: 10 100 500)",
+    )  # fmt: skip
     parser.add_argument("--keep", type=Path, metavar="DIR", help="generate into this folder and keep the projects")
     parser.add_argument("--profile", action="store_true", help="say where the parity check spends its time")
     parser.add_argument(
         "--pruned-sections", type=int, default=0, metavar="K",
-        help="cut the generated nav into sections of K pages and turn on navigation.prune (default: flat nav, as mkdocs.yml)",
+        help="cut the generated nav into sections of K pages and turn on navigation.prune "
+        "(default: a flat nav, as in mkdocs.yml)",
     )  # fmt: skip
     args = parser.parse_args(argv)
     if min(args.sizes) < 1:
@@ -246,8 +250,10 @@ def main(argv: list[str] | None = None) -> int:
         "process, start-up included.\nIndex: every search_index.json, raw then gzipped (the gzipped "
         "size flatters: the synthetic pages repeat the same six pages' text)."
     )
-    nav = f"sections of {args.pruned_sections} pages, navigation.prune on" if args.pruned_sections else "flat, as in mkdocs.yml"
-    print(f"Nav: {nav}.")
+    if args.pruned_sections:
+        print(f"Nav: sections of {args.pruned_sections} pages, navigation.prune on.")
+    else:
+        print("Nav: flat, as in mkdocs.yml.")
     indexes = sorted({path for m in measures for path in m.indexes})
     print(f"Search indexes found: {', '.join(indexes) or 'none'}.")
     lines = growth(measures)
