@@ -1,6 +1,7 @@
 """Serve a built site on loopback the way GitHub Pages does: files as they are, and the root
-404.html, with status 404, for any path that has no file. Used by the browser tests and the
-benchmarks; `python -m tools.static_server site/` serves a build by hand.
+404.html, with status 404, for any path that has no file; with gzip=True, text responses are
+gzipped for clients that accept it, as GitHub Pages does. Used by the browser tests and the
+benchmarks; `python -m tools.static_server site/ [--gzip]` serves a build by hand.
 
 With per_folder_404 (`--per-folder-404`), it serves instead the 404.html nearest to the missing
 path (es/404.html for /es/...), as hosts that honour per-folder 404 pages do."""
@@ -9,10 +10,28 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import threading
 from functools import partial
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+# What GitHub Pages compresses: text formats. Images and fonts are already compressed.
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
+
+
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header allows gzip (and does not refuse it with q=0)."""
+    for part in accept_encoding.split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip().lower() not in ("gzip", "*"):
+            continue
+        try:
+            return float(params.strip().removeprefix("q=") or 1) > 0
+        except ValueError:
+            return False
+    return False
 
 
 def nearest_not_found_page(site_dir: Path, url_path: str) -> Path:
@@ -27,6 +46,7 @@ def nearest_not_found_page(site_dir: Path, url_path: str) -> Path:
 
 class GitHubPagesHandler(SimpleHTTPRequestHandler):
     per_folder_404 = False
+    compress_text = False  # set by serve(gzip=True)
 
     def send_error(self, code, message=None, explain=None):
         not_found_page = Path(self.directory) / "404.html"
@@ -34,10 +54,42 @@ class GitHubPagesHandler(SimpleHTTPRequestHandler):
             not_found_page = nearest_not_found_page(Path(self.directory), self.path)
         if code != 404 or not not_found_page.is_file():
             return super().send_error(code, message, explain)
-        body = not_found_page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self._send_body(HTTPStatus.NOT_FOUND, not_found_page.read_bytes(), "text/html; charset=utf-8", ".html")
+
+    def send_head(self):
+        """A text file gzipped when the client accepts it; anything else as the parent serves it
+        (directory redirects, binary files, errors, the 404 page)."""
+        path = self._text_file()
+        if path is None:
+            return super().send_head()
+        self._send_body(HTTPStatus.OK, path.read_bytes(), self.guess_type(str(path)), path.suffix)
+        return None
+
+    def _text_file(self) -> Path | None:
+        """The compressible file this request will get gzipped, or None."""
+        if not (self.compress_text and accepts_gzip(self.headers.get("Accept-Encoding", ""))):
+            return None
+        local = self.translate_path(self.path)
+        if local.endswith("/"):  # a directory's index page; the parent redirects "/dir" to "/dir/"
+            local += "index.html"
+        path = Path(local)
+        return path if path.suffix in COMPRESSIBLE and path.is_file() else None
+
+    def _send_body(self, status: int, body: bytes, content_type: str, suffix: str) -> None:
+        compress = (
+            self.compress_text
+            and suffix in COMPRESSIBLE
+            and accepts_gzip(self.headers.get("Accept-Encoding", ""))
+        )
+        if compress:
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        if self.compress_text:
+            self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
@@ -46,14 +98,13 @@ class GitHubPagesHandler(SimpleHTTPRequestHandler):
         pass
 
 
-class PerFolderNotFoundHandler(GitHubPagesHandler):
-    per_folder_404 = True
-
-
 @contextlib.contextmanager
-def serve(site_dir: Path, port: int = 0, per_folder_404: bool = False):
-    """Serve site_dir on 127.0.0.1 in a background thread; yields the base URL ("http://.../")."""
-    handler_class = PerFolderNotFoundHandler if per_folder_404 else GitHubPagesHandler
+def serve(site_dir: Path, port: int = 0, per_folder_404: bool = False, gzip: bool = False):
+    """Serve site_dir on 127.0.0.1 in a background thread; yields the base URL ("http://.../").
+    With gzip=True, text files (html, css, js, json, xml, svg) go out gzipped when accepted."""
+    handler_class = type(
+        "Handler", (GitHubPagesHandler,), {"per_folder_404": per_folder_404, "compress_text": gzip}
+    )
     handler = partial(handler_class, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -74,9 +125,10 @@ def main() -> None:
     parser.add_argument(
         "--per-folder-404", action="store_true", help="nearest 404.html, not the root one"
     )
+    parser.add_argument("--gzip", action="store_true", help="gzip text responses, as GitHub Pages does")
     args = parser.parse_args()
-    with serve(args.site_dir, args.port, args.per_folder_404) as url:
-        print(f"Serving {args.site_dir} at {url} (Ctrl+C to stop)")
+    with serve(args.site_dir, args.port, args.per_folder_404, gzip=args.gzip) as url:
+        print(f"Serving {args.site_dir} at {url}{' (gzip)' if args.gzip else ''} (Ctrl+C to stop)")
         threading.Event().wait()
 
 

@@ -1,0 +1,104 @@
+"""The scale benchmark's synthetic sites: built from the real pages, they must build strictly
+and pass every parity check, so that the benchmark times a site like ours; and a broken one
+must be reported."""
+
+import pytest
+
+from tools import bench_scale, translation_status
+from tools.bench_scale import generate, measure, plan, rewrite_links
+from tools.site import languages, load_config, nav_pages, source_pages
+
+from .params import LANGUAGES
+
+REAL = nav_pages()
+
+
+# Fewer pages than the real site (links to absent pages become text), and a second cycle begun.
+SIZES = [3, len(REAL) + 2]
+# (pages per language, pruned sections): flat navs, and one cut into sections.
+PROJECTS = [(size, 0) for size in SIZES] + [(SIZES[-1], 4)]
+
+
+@pytest.fixture(scope="module", params=PROJECTS, ids=lambda p: f"{p[0]}-pages" + (f"-sections-of-{p[1]}" if p[1] else ""))
+def synthetic(request, tmp_path_factory):
+    """A synthetic project of request.param pages per language, its nav flat or in sections."""
+    size, sections = request.param
+    return generate(tmp_path_factory.mktemp("scale") / "project", size, sections=sections)
+
+
+def test_the_plan_cycles_through_the_real_pages_keeping_the_first_names():
+    pages = plan(REAL, len(REAL) + 2)
+    assert [name for name, _, _ in pages[: len(REAL)]] == REAL, pages
+    assert [source for _, source, _ in pages[len(REAL):]] == REAL[:2], pages
+    assert pages[len(REAL)][0] == REAL[0].replace(".md", "-002.md"), pages
+    assert len({name for name, _, _ in pages}) == len(pages), f"names must differ: {pages}"
+
+
+def test_links_go_to_the_same_cycle_else_the_first_copy_else_become_text():
+    markdown = "- [a](negotiate.md#fee-waivers)\n- [b](faq.md)\n- [c](gone.md#x)\n- [d](https://example.org/)"
+    existing = {"negotiate.md", "negotiate-002.md", "faq.md"}
+    assert rewrite_links(markdown, 1, existing).splitlines() == [
+        "- [a](negotiate-002.md#fee-waivers)",
+        "- [b](faq.md)",
+        "- c",
+        "- [d](https://example.org/)",
+    ]
+
+
+def test_every_language_of_the_real_site_gets_every_synthetic_page(synthetic):
+    locales = [lang.locale for lang in languages(synthetic / "mkdocs.yml")]
+    assert locales == [lang.locale for lang in LANGUAGES], f"languages of the synthetic mkdocs.yml: {locales}"
+    size = len(source_pages(synthetic / "docs", LANGUAGES[0]))
+    assert size in SIZES, f"{size} pages in the synthetic project"
+    expected = [name for name, _, _ in plan(REAL, size)]
+    for lang in LANGUAGES:
+        assert source_pages(synthetic / "docs", lang) == sorted(expected), f"[{lang.locale}] synthetic pages"
+    assert nav_pages(synthetic / "mkdocs.yml") == expected, "the generated nav: every page, in order"
+
+
+def test_a_synthetic_site_builds_strictly_and_every_parity_cell_is_ok(synthetic, tmp_path):
+    pages, cells, details = translation_status.status(synthetic, tmp_path / "site")
+    assert details == [], "\n".join(details)
+    assert sorted(set(cells.values())) == ["ok"], cells
+    assert len(pages) in SIZES, pages
+
+
+def test_measure_reports_sizes_the_search_index_the_profile_and_no_problem(synthetic, tmp_path):
+    measured = measure(synthetic, tmp_path / "site", profile=True)
+    assert measured.problems == [], "\n".join(measured.problems)
+    assert any(line.endswith("page_report") for line in measured.profile), measured.profile
+    assert measured.pages == len(LANGUAGES) * measured.size and measured.size in SIZES, measured
+    assert measured.indexes, "no search_index.json found in the synthetic site"
+    assert 0 < measured.index_gzip < measured.index_raw < measured.site_bytes, measured
+    assert measured.build_s > 0 and measured.parity_s > 0, measured
+
+
+def test_a_synthetic_site_with_a_broken_translation_is_reported_and_fails_the_command(monkeypatch, capsys):
+    def generate_broken(dest, size, **options):
+        """The generator, then an extra section, in French, on one page of the last language."""
+        project = generate(dest, size, **options)
+        page = project / "docs" / LANGUAGES[-1].locale / REAL[1]
+        extra = "\n## Extra {#extra-section}\n\nUn paragraphe de trop, écrit en français pour la peine.\n"
+        page.write_text(page.read_text(encoding="utf-8") + extra, encoding="utf-8")
+        return project
+
+    monkeypatch.setattr(bench_scale, "generate", generate_broken)
+    assert bench_scale.main(["--sizes", "3"]) == 1
+    output = capsys.readouterr().out
+    assert "3 pages per language: " in output and "extra-section" in output, output
+
+
+def test_pruned_sections_cut_the_nav_and_turn_on_navigation_prune(tmp_path):
+    project = generate(tmp_path / "project", len(REAL) + 2, sections=4)
+    config = load_config(project / "mkdocs.yml")
+    labels = [next(iter(section)) for section in config["nav"]]
+    assert labels == ["1-4", "5-8"], config["nav"]
+    assert nav_pages(project / "mkdocs.yml") == [name for name, _, _ in plan(REAL, len(REAL) + 2)]
+    assert "navigation.prune" in config["theme"]["features"], config["theme"]["features"]
+
+
+def test_a_synthetic_site_that_does_not_build_is_reported(tmp_path):
+    project = generate(tmp_path / "project", 2)
+    (project / "docs" / LANGUAGES[-1].locale / REAL[0]).unlink()
+    measured = measure(project, tmp_path / "site")
+    assert measured.problems and "mkdocs build --strict failed" in measured.problems[0], measured.problems
