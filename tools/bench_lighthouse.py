@@ -222,28 +222,30 @@ def site_pages(project: Path) -> list[str]:
     ]
 
 
-def bench(site_dir: Path, pages: list[str], runs: int, chrome_path: str) -> list[PageSummary]:
+def bench(base_url: str, pages: list[str], runs: int, chrome_path: str) -> list[PageSummary]:
     summaries = []
-    with serve(site_dir, gzip=True) as base_url:
-        total, done = len(pages) * runs, 0
-        for page in pages:
-            summary = PageSummary(page, [])
-            for _ in range(runs):
-                started = time.monotonic()
-                run = lighthouse(base_url + page, chrome_path)
-                summary.runs.append(run)
-                done += 1
-                scores = " ".join(f"{CATEGORIES[c]} {s}" for c, s in run.scores.items())
-                outcome = f"FAILED: {run.error}" if run.error else scores
-                print(f"[{done}/{total}] /{page} ({time.monotonic() - started:.0f} s): {outcome}", file=sys.stderr)
-            summaries.append(summary)
+    total, done = len(pages) * runs, 0
+    for page in pages:
+        summary = PageSummary(page, [])
+        for _ in range(runs):
+            started = time.monotonic()
+            run = lighthouse(base_url + page, chrome_path)
+            summary.runs.append(run)
+            done += 1
+            scores = " ".join(f"{CATEGORIES[c]} {s}" for c, s in run.scores.items())
+            outcome = f"FAILED: {run.error}" if run.error else scores
+            print(f"[{done}/{total}] /{page} ({time.monotonic() - started:.0f} s): {outcome}", file=sys.stderr)
+        summaries.append(summary)
     return summaries
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
-    parser.add_argument("--site", type=Path, help="an already built site (default: build this project)")
+    parser.add_argument(
+        "--site", type=Path, help="an already built site, built with SITE_URL=http://127.0.0.1:PORT/ (default: build this project)"
+    )
+    parser.add_argument("--port", type=int, default=0, help="the port to serve on (default: any free one)")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -254,16 +256,19 @@ def main(argv: list[str] | None = None) -> int:
     ensure_lighthouse()
     pages = site_pages(ROOT)
     with tempfile.TemporaryDirectory() as build_dir:
-        site = args.site
-        if site is None:
-            site = Path(build_dir) / "site"
-            print("Building the site (mkdocs build --strict)...", file=sys.stderr)
-            result = build_site(ROOT, site)
-            if result.returncode != 0:
-                print(f"The build failed:\n{result.log}", file=sys.stderr)
-                return 2
-        load_before = os.getloadavg()[0]
-        text, ok = report(bench(site, pages, args.runs, chrome_path), args.runs)
+        site = args.site or Path(build_dir) / "site"
+        site.mkdir(exist_ok=True)
+        with serve(site, port=args.port, gzip=True) as base_url:
+            if args.site is None:
+                # Built for the address it is served from, as a deployment is: its absolute
+                # hreflang links, and the sitemaps Material fetches next to them, stay on it.
+                print(f"Building the site for {base_url} (mkdocs build --strict)...", file=sys.stderr)
+                result = build_site(ROOT, site, site_url=base_url)
+                if result.returncode != 0:
+                    print(f"The build failed:\n{result.log}", file=sys.stderr)
+                    return 2
+            load_before = os.getloadavg()[0]
+            text, ok = report(bench(base_url, pages, args.runs, chrome_path), args.runs)
     print(text)
     # Other work on the machine slows Chromium and lowers the performance scores: say how busy it was.
     load_after = os.getloadavg()[0]

@@ -47,11 +47,17 @@ def time_queries(browser, base_url: str, language: Language, rounds: int) -> lis
     return timings
 
 
-def measure(site_dir: Path, rounds: int = 1, chromium: str = CHROMIUM) -> list[Row]:
+def measure(site_dir: Path, rounds: int = 1, chromium: str = CHROMIUM, build: bool = False) -> list[Row]:
+    """Time the queries on site_dir served on loopback; with build, build it there first, for
+    the address it is served from (its hreflang links and sitemaps then stay on that host)."""
     from playwright.sync_api import sync_playwright
 
-    rows = [Row(lang.locale, *index_sizes(site_dir, lang), []) for lang in languages()]
     with serve(site_dir) as url, sync_playwright() as playwright:
+        if build:
+            result = build_site(ROOT, site_dir, site_url=url)
+            if result.returncode != 0:
+                raise SystemExit(result.log)
+        rows = [Row(lang.locale, *index_sizes(site_dir, lang), []) for lang in languages()]
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for row, lang in zip(rows, languages()):
             row.timings = time_queries(browser, url, lang, rounds)
@@ -79,14 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chromium", default=CHROMIUM, help=f"Chromium binary ({CHROMIUM})")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            result = build_site(ROOT, site)
-            if result.returncode != 0:
-                print(result.log, file=sys.stderr)
-                return 1
-        print(table(measure(site, args.rounds, args.chromium)))
+        site = args.site or Path(tmp) / "site"
+        site.mkdir(exist_ok=True)
+        print(table(measure(site, args.rounds, args.chromium, build=args.site is None)))
     return 0
 
 
