@@ -1,6 +1,6 @@
 """What a browser fetches on the first load of a built page, read from the built files: the
 page, its stylesheets, scripts and icon, the sitemaps Material reads next to the hreflang
-links, and what its search worker loads at start (the lunr language scripts and the index). With each file's gzipped size, for the
+links, and the search worker it starts (the search index and lunr wait for the first search). With each file's gzipped size, for the
 byte budgets; a browser test checks this list against the requests Chromium really makes.
 """
 
@@ -32,25 +32,24 @@ def _local(site_dir: Path, page_url: str, href: str) -> Path | None:
 
 
 def search_files(site_dir: Path, page_url: str, html, config: dict) -> list[tuple[str, Path]]:
-    """The search worker and what it loads at start: the lunr languages of the index, the index.
+    """The search worker Material starts with the page, and what that worker loads at once.
 
-    Where the page names its own language's index and worker wrapper (search-language.js,
-    overrides/main.html), those are fetched too; else Material's root index.
+    Material's own worker loads the site's one index and its lunr languages at start. Where the
+    page has our search-language.js (overrides/main.html), only the worker wrapper loads: the
+    language's index, Material's worker and lunr wait until the reader opens the search.
     """
-    worker = _local(site_dir, page_url, config["search"])
-    index = _local(site_dir, page_url, config["base"] + "/search/search_index.json")
-    files = [("js", worker)]
     chooser = html.select_one("script[data-index][data-worker]")
     if chooser is not None:
-        index = _local(site_dir, page_url, chooser["data-index"])
-        files.append(("js", _local(site_dir, page_url, chooser["data-worker"])))
+        return [("js", _local(site_dir, page_url, chooser["data-worker"]))]
+    worker = _local(site_dir, page_url, config["search"])
+    index = _local(site_dir, page_url, config["base"] + "/search/search_index.json")
     langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]
     lunr = worker.parent.parent / "lunr" / "min"
     scripts = [lunr / f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
     scripts += [lunr / "lunr.multi.min.js"] if len(langs) > 1 else []
     if scripts:
-        files += [("js", lunr / "lunr.stemmer.support.min.js")] + [("js", s) for s in scripts]
-    return files + [("search index", index)]
+        scripts.insert(0, lunr / "lunr.stemmer.support.min.js")
+    return [("js", worker)] + [("js", script) for script in scripts] + [("search index", index)]
 
 
 def alternate_sitemaps(site_dir: Path, page_url: str, html) -> list[tuple[str, Path]]:

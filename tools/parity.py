@@ -145,6 +145,16 @@ def target_file(site_dir: Path, path: str) -> Path:
     return site_dir / (path + "index.html" if path == "" or path.endswith("/") else path)
 
 
+@lru_cache(maxsize=4096)
+def _ids(path: Path, mtime_ns: int) -> frozenset[str]:
+    return frozenset(tag["id"] for tag in soup(path).find_all(id=True))
+
+
+def ids(path: Path) -> frozenset[str]:
+    """Every id of a built page: the anchors links may point at (cached, one parse a page)."""
+    return _ids(path, path.stat().st_mtime_ns)
+
+
 def link_problems(site_dir: Path, languages: list[Language], language: Language, page: str):
     """Every internal link resolves, anchor included, and stays in the page's language."""
     where = f"[{language.locale}] {page}"
@@ -157,7 +167,7 @@ def link_problems(site_dir: Path, languages: list[Language], language: Language,
         target = target_file(site_dir, path)
         if not target.is_file():
             problems.append(f"{where}: link {link['href']!r} leads to no page (/{path})")
-        elif fragment and soup(target).find(id=fragment) is None:
+        elif fragment and fragment not in ids(target):
             problems.append(f"{where}: link {link['href']!r}: no #{fragment} on /{path}")
         elif not link.has_attr("hreflang") and language_of(path, languages) != language:
             problems.append(f"{where}: link {link['href']!r} leaves {language.locale} for /{path}")

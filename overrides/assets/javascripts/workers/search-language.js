@@ -12,6 +12,7 @@
  */
 var SETUP = 0, QUERY = 2  // Material's SearchMessageType
 var language, pipeline    // from the index's configuration, once Material has built it
+var loaded = false        // Material's worker, loaded with the first message (the index)
 
 function fold(token) {
   return token.update(function (text) {
@@ -38,17 +39,25 @@ addEventListener("message", function (ev) {
     language = ev.data.data.config.lang[0]
   if (ev.data.type === QUERY && pipeline)
     Object.defineProperty(ev, "data", { value: { type: QUERY, data: shape(ev.data.data) } })
+  if (!loaded) {
+    // Search is wanted at last: load Material's worker, then hand it this first message
+    loaded = true
+    load()
+    dispatchEvent(new MessageEvent("message", { data: ev.data }))
+  }
 })
 
-importScripts(new URL(location.href).searchParams.get("material"))
-lunr.Pipeline.registerFunction(fold, "foldAccents")
+function load() {
+  importScripts(new URL(location.href).searchParams.get("material"))
+  lunr.Pipeline.registerFunction(fold, "foldAccents")
 
-// Material calls builder.use(lunr[language]) first thing: slot the folding in right after
-var use = lunr.Builder.prototype.use
-lunr.Builder.prototype.use = function () {
-  use.apply(this, arguments)
-  var stemmer = lunr[language].stemmer
-  this.pipeline.before(stemmer, fold)
-  this.searchPipeline.before(stemmer, fold)
-  pipeline = this.pipeline
+  // Material calls builder.use(lunr[language]) first thing: slot the folding in right after
+  var use = lunr.Builder.prototype.use
+  lunr.Builder.prototype.use = function () {
+    use.apply(this, arguments)
+    var stemmer = lunr[language].stemmer
+    this.pipeline.before(stemmer, fold)
+    this.searchPipeline.before(stemmer, fold)
+    pipeline = this.pipeline
+  }
 }
