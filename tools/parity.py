@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from tools.site import Language, built_page, site_path, soup, source_pages
+from tools.site import Language, built_page, language_of, site_path, soup, source_pages
 
 FAQ_PAGE = "faq.md"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -123,14 +123,6 @@ def faq_problems(site_dir: Path, reference: Language, language: Language) -> lis
             f"{where}: questions {[qid for qid, _ in ours]} differ from {reference.locale}'s {theirs}"
         )
     return problems
-
-
-def language_of(path: str, languages: list[Language]) -> Language:
-    """Which language's part of the site a site-root path ("es/faq/") belongs to."""
-    for language in languages:
-        if language.prefix and path.startswith(language.prefix):
-            return language
-    return next(language for language in languages if language.default)
 
 
 def internal_target(page_url: str, href: str) -> tuple[str, str] | None:

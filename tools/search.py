@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import material
 from mkdocs.utils.yaml import yaml_load
 
-from tools.site import ROOT, Language, built_page, site_path, soup
+from tools.site import ROOT, Language, built_page, language_of, site_path, soup
 
 QUERIES_YML = ROOT / "tests" / "search_queries.yml"
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
@@ -37,13 +37,6 @@ def index_sizes(site_dir: Path, language: Language) -> tuple[int, int]:
     """The index's size in bytes, raw and gzipped (as a static host would serve it)."""
     raw = index_file(site_dir, language).read_bytes()
     return len(raw), len(gzip.compress(raw, compresslevel=9))
-
-
-def language_of(location: str, languages: list[Language]) -> Language:
-    """The language whose folder holds a site-relative location: "es/faq/#refund" is es."""
-    folder = location.split("/", 1)[0]
-    others = {lang.locale: lang for lang in languages if not lang.default}
-    return others.get(folder) or next(lang for lang in languages if lang.default)
 
 
 def index_config_problems(index: dict, language: Language) -> list[str]:

@@ -72,6 +72,14 @@ def page_url(page: str) -> str:
     return f"{stem}/"
 
 
+def language_of(path: str, languages: list[Language]) -> Language:
+    """Which language's part of the site a site-root path ("es/faq/#refund") belongs to."""
+    for language in languages:
+        if language.prefix and path.startswith(language.prefix):
+            return language
+    return next(language for language in languages if language.default)
+
+
 def site_path(language: Language, page: str) -> str:
     """A language's page as a path from the site root: "es/faq/", "" for the default home."""
     return f"{language.prefix}{page_url(page)}"
