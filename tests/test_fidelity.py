@@ -1,4 +1,4 @@
-"""Fidelity to ../shared/source/guide.<locale>.txt: every paragraph is on the site, the blog
+"""Fidelity to provenance/guide.<locale>.txt: every paragraph is on the site, the blog
 leftovers and the repeated title are not."""
 
 import pytest

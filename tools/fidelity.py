@@ -1,4 +1,4 @@
-"""Fidelity to the source article: every paragraph of `shared/source/guide.<locale>.txt` is on
+"""Fidelity to the source article: every paragraph of `provenance/guide.<locale>.txt` is on
 the site in that language, once, allowing for mended typos; the blog leftovers are not.
 """
 
@@ -12,7 +12,8 @@ from pathlib import Path
 from tools.parity import HEADINGS, article
 from tools.site import ROOT, Language, built_page, soup
 
-SOURCE_DIR = ROOT.parent / "shared" / "source"
+# The articles the guide was imported from, kept in the repository (README, "Layout").
+SOURCE_DIR = ROOT / "provenance"
 # How close a mended paragraph must stay to its source paragraph (1.0: identical). Our mends of
 # typos and machine-translation glitches score 0.70 and above; another paragraph scores below.
 MIN_SIMILARITY = 0.65
