@@ -25,4 +25,8 @@ def on_post_template(output, template_name, config):
     target = Path(config.site_dir) / i18n.current_language / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
-    return ""  # MkDocs skips an empty template: the default language's root 404.html stays
+    # The root 404.html stays the default language's (built first): MkDocs rewrites it as it is.
+    # (An empty output would keep it too, but MkDocs then logs "Template skipped: '404.html'
+    # generated empty output" on every build and every reload of `mkdocs serve`.)
+    root = Path(config.site_dir) / "404.html"
+    return root.read_text(encoding="utf-8") if root.is_file() else ""
