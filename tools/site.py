@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -109,6 +114,41 @@ def build_site(
         env["SITE_URL"] = site_url
     done = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
     return BuildResult(done.returncode, done.stdout + done.stderr)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def mkdocs_serve(project_dir: Path, log_file: Path, timeout: float = 60) -> Iterator[str]:
+    """Run `mkdocs serve` on a project folder, as an editor does; yields its URL once it answers.
+
+    Its terminal output goes to log_file, for the tests' messages."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with open(log_file, "w", encoding="utf-8") as log:
+        server = subprocess.Popen(command, cwd=project_dir, env=env, stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"mkdocs serve stopped:\n{log_file.read_text(encoding='utf-8')}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"mkdocs serve did not answer in {timeout} s at {url}")
+            try:
+                with urllib.request.urlopen(url, timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.2)  # not answering yet: poll again
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @lru_cache(maxsize=512)

@@ -6,6 +6,10 @@ template change that adds a script changes the policy with it. The policy is wri
 <meta> right after <meta charset>, before any script. `_headers` (Netlify, Cloudflare Pages)
 repeats it with what only a header can carry: frame-ancestors, HSTS and the like. The policy
 itself lives in mkdocs.yml under `extra.security`.
+
+Under `mkdocs serve` the same policy holds, so that a preview shows what a deployment will do;
+the one script the dev server adds to each page as it serves it (live reload, which differs on
+every response) is allowed by its own hash, added to that response's policy (on_serve).
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ import hashlib
 import re
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
@@ -61,6 +67,35 @@ def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html") or not output_content.strip():
         return output_content
     return with_policy(output_content, config, template_name)
+
+
+def with_scripts_allowed(before: str, after: str) -> str:
+    """after, a page that is before plus inline scripts, with their hashes added to its policy."""
+    added = [digest for digest in script_hashes(after) if digest not in script_hashes(before)]
+    if not added:
+        return after
+    return META.sub(
+        lambda meta: meta.group(0).replace("script-src ", f"script-src {' '.join(added)} ", 1),
+        after,
+        count=1,
+    )
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder, **kwargs):
+    """Let the live-reload script that `mkdocs serve` injects into each page run, by its hash."""
+    inject = getattr(server, "_inject_js_into_html", None)
+    if inject is None:
+        raise PluginError(
+            "overrides/hooks/content_security_policy.py: MkDocs' live-reload server has no "
+            "_inject_js_into_html any more; the policy would block its script: adapt on_serve"
+        )
+
+    def inject_allowed(content: bytes, epoch: int) -> bytes:
+        before = content.decode("utf-8")
+        return with_scripts_allowed(before, inject(content, epoch).decode("utf-8")).encode("utf-8")
+
+    server._inject_js_into_html = inject_allowed
+    return server
 
 
 def headers_file(site_dir: Path, security: dict) -> str:

@@ -1,0 +1,103 @@
+"""An editor's loop: `mkdocs serve` on a copy of the project, a page open in Chromium, the
+Markdown edited beside it. The page shows the edit by itself; under the same strict
+Content-Security-Policy as a deployment, no page logs an error, and search and the language
+switcher work as on the built site."""
+
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from tools.search import queries
+from tools.search_ui import open_search, query_problems
+from tools.site import copy_project, mkdocs_serve
+from tools.site import site_path as url_of
+
+from ..params import LANGUAGES, each_language, each_page
+from .recording import record
+
+pytestmark = pytest.mark.browser
+
+# How long an edit may take to show in the open page: a rebuild, then the page's reload.
+RELOAD_SECONDS = 15
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A copy of the project under `mkdocs serve`: .url, .project and .log (its terminal)."""
+    root = tmp_path_factory.mktemp("serve")
+    project = copy_project(root / "project")
+    log = root / "mkdocs-serve.log"
+    with mkdocs_serve(project, log) as url:
+        yield SimpleNamespace(url=url, project=project, log=log)
+
+
+@pytest.fixture
+def editor(browser, served):
+    """A fresh desktop-sized page on the dev server; page.activity records what it logs."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=served.url)
+    page = context.new_page()
+    page.activity = record(page)
+    yield page
+    context.close()
+
+
+def live_reload_ran(page) -> bool:
+    """Once the page has loaded: did the script `mkdocs serve` injects run (and start polling)?
+    The Content-Security-Policy would block it, were its hash not allowed."""
+    page.wait_for_load_state("load")
+    return page.evaluate("typeof livereload") == "function"
+
+
+@each_language
+def test_an_edit_to_the_markdown_shows_in_the_open_page_by_itself(editor, served, language):
+    page = "faq.md"
+    editor.goto(url_of(language, page))
+    assert live_reload_ran(editor), f"[{language.locale}] {page}: the live-reload script did not run"
+    marker = f"Edited under mkdocs serve ({language.locale})"
+    source = served.project / "docs" / language.locale / page
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text + f"\n{marker}\n", encoding="utf-8")
+    try:
+        editor.locator("article").get_by_text(marker).wait_for(timeout=RELOAD_SECONDS * 1000)
+    except Exception:  # Playwright's TimeoutError: say what the editor would have seen
+        terminal = served.log.read_text(encoding="utf-8")[-2000:]
+        pytest.fail(
+            f"[{language.locale}] {page}: the edit did not show in the open page within "
+            f"{RELOAD_SECONDS} s; mkdocs serve said:\n{terminal}",
+            pytrace=False,
+        )
+    finally:
+        source.write_text(text, encoding="utf-8")
+    assert editor.activity.csp_violations == [], f"[{language.locale}] {page}: CSP violations"
+    assert editor.activity.console_errors == [], f"[{language.locale}] {page}: console errors"
+
+
+@each_language
+@each_page
+def test_every_page_under_mkdocs_serve_is_free_of_console_errors(editor, language, page):
+    """The live-reload script runs (by its hash in the policy) and nothing else is blocked."""
+    editor.goto(url_of(language, page))
+    where = f"[{language.locale}] {page} under mkdocs serve"
+    assert live_reload_ran(editor), f"{where}: the live-reload script did not run"
+    seen = editor.activity
+    assert seen.csp_violations == [], f"{where}: Content-Security-Policy violations"
+    assert seen.console_errors == [], f"{where}: console errors"
+    assert seen.failed_requests == [], f"{where}: failed requests"
+
+
+@each_language
+def test_search_and_the_switcher_work_under_mkdocs_serve(editor, served, language):
+    editor.goto(url_of(language, "faq.md"))
+    open_search(editor)
+    where = f"[{language.locale}] under mkdocs serve"
+    assert query_problems(editor, queries(language)[0], language, LANGUAGES) == [], where
+    editor.keyboard.press("Escape")
+    for target in [lang for lang in LANGUAGES if lang != language]:
+        editor.goto(url_of(language, "faq.md"))
+        editor.locator(".md-header .md-select").hover()
+        editor.locator(f'.md-header a.md-select__link[hreflang="{target.locale}"]').click()
+        editor.wait_for_url(re.compile(re.escape(served.url + url_of(target, "faq.md")) + "$"))
+        assert editor.locator("html").get_attribute("lang") == target.locale, where
+    assert editor.activity.console_errors == [], f"{where}: console errors"
+
