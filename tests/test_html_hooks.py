@@ -26,3 +26,17 @@ def test_built_pages_carry_no_indentation_outside_verbatim_blocks(site_dir):
         if strip(page.read_text(encoding="utf-8")) != page.read_text(encoding="utf-8")
     ]
     assert unstripped == []
+
+
+def test_a_script_the_dev_server_adds_is_allowed_by_its_own_hash_and_nothing_else():
+    csp = hook("content_security_policy")
+    before = (
+        '<meta charset="utf-8">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'; object-src 'none'\">"
+        "<body><script>var theirs = 1</script></body>"
+    )
+    after = before.replace("</body>", "<script>livereload(1, 2)</script></body>")
+    added = csp.script_hashes("<script>livereload(1, 2)</script>")[0]
+    policy = csp.META.search(csp.with_scripts_allowed(before, after)).group(1)
+    assert policy == f"script-src {added} 'self'; object-src 'none'", policy
+    assert csp.with_scripts_allowed(before, before) == before, "a page with no added script changed"
