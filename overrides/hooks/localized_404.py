@@ -12,6 +12,19 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 
+def on_pre_build(config):
+    """Forget the language links of the last page built before this language's build.
+
+    For each page, mkdocs-static-i18n 1.3 sets that page's links as an *attribute* of
+    config.extra (`config.extra.alternate = ...`), which templates read before the dict entry it
+    resets for each language. The 404 page renders outside any page, before this language's
+    pages: it would get the previous language's last page links (from the third language on,
+    `pt/404.html` linked home to `pt/retention-department/`). Without the attribute, Material's
+    switcher and overrides/404.html read this language's own links: its homes.
+    """
+    vars(config.extra).pop("alternate", None)
+
+
 def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
