@@ -3,7 +3,7 @@ the parity checks and the status command catch each, naming it."""
 
 import re
 
-from tools.site import copy_project
+from checks.site import copy_project
 
 from .params import REFERENCE, TRANSLATIONS
 

@@ -1,10 +1,10 @@
-"""Fixtures only: thin wrappers over tools.site. The site is built once per session."""
+"""Fixtures only: thin wrappers over checks.site. The site is built once per session."""
 
 from types import SimpleNamespace
 
 import pytest
 
-from tools.site import ROOT, build_site
+from checks.site import ROOT, build_site
 
 from .broken_copy import broken_copy
 

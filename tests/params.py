@@ -3,7 +3,7 @@ page found in any language folder (so a page missing in one language still gets 
 
 import pytest
 
-from tools.site import ROOT, languages, source_pages
+from checks.site import ROOT, languages, source_pages
 
 LANGUAGES = languages()
 # The default language is the reference every translation is compared with.

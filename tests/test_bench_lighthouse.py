@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import bench_lighthouse
-from tools.bench_lighthouse import PageSummary, parse_report, report, table
+from benchmarks import lighthouse as bench_lighthouse
+from benchmarks.lighthouse import PageSummary, parse_report, report, table
 
 from .params import LANGUAGES, PAGES
 
@@ -98,7 +98,7 @@ def test_a_page_whose_runs_all_failed_shows_dashes():
 
 
 def test_every_page_of_every_language_is_benchmarked_home_first():
-    from tools.site import ROOT
+    from checks.site import ROOT
 
     pages = bench_lighthouse.site_pages(ROOT)
     assert len(pages) == len(set(pages)) == len(LANGUAGES) * len(PAGES), pages

@@ -4,9 +4,10 @@ must be reported."""
 
 import pytest
 
-from tools import bench_scale, translation_status
-from tools.bench_scale import generate, measure, plan, rewrite_links
-from tools.site import languages, load_config, nav_pages, source_pages
+from benchmarks import scale as bench_scale
+from commands import status
+from benchmarks.scale import generate, measure, plan, rewrite_links
+from checks.site import languages, load_config, nav_pages, source_pages
 
 from .params import LANGUAGES
 
@@ -57,7 +58,7 @@ def test_every_language_of_the_real_site_gets_every_synthetic_page(synthetic):
 
 
 def test_a_synthetic_site_builds_strictly_and_every_parity_cell_is_ok(synthetic, tmp_path):
-    pages, cells, details = translation_status.status(synthetic, tmp_path / "site")
+    pages, cells, details = status.status(synthetic, tmp_path / "site")
     assert details == [], "\n".join(details)
     assert sorted(set(cells.values())) == ["ok"], cells
     assert len(pages) in SIZES, pages

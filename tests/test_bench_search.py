@@ -4,8 +4,8 @@ import gzip
 
 import pytest
 
-from tools.bench_search import Row, main, table
-from tools.search import index_file, index_sizes
+from benchmarks.search import Row, main, table
+from checks.search import index_file, index_sizes
 
 from .params import each_language
 
@@ -31,4 +31,4 @@ def test_help_names_the_command_and_exits_cleanly(capsys):
     with pytest.raises(SystemExit) as exit:
         main(["--help"])
     assert exit.value.code == 0
-    assert "python -m tools.bench_search" in capsys.readouterr().out
+    assert "python -m benchmarks.search" in capsys.readouterr().out

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from tools.checks import contract_id_problems, html_lang_problems, page_not_built
-from tools.site import build_site, copy_project
+from checks.pages import contract_id_problems, html_lang_problems, page_not_built
+from checks.site import build_site, copy_project
 
 from .params import LANGUAGES
 

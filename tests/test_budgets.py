@@ -1,8 +1,8 @@
 """Byte budgets (tests/budgets.yml): what the first load of every page weighs, gzipped."""
 
-from tools.first_load import gzipped_size, weights
-from tools.search import index_file
-from tools.site import ROOT, load_config, site_path
+from checks.first_load import gzipped_size, weights
+from checks.search import index_file
+from checks.site import ROOT, load_config, site_path
 
 from .params import each_language, each_page
 

@@ -1,7 +1,7 @@
 """The built site: every declared language, every page, the id contract and <html lang>."""
 
-from tools.checks import CONTRACT_IDS, contract_id_problems, html_lang_problems, page_not_built
-from tools.site import ROOT
+from checks.pages import CONTRACT_IDS, contract_id_problems, html_lang_problems, page_not_built
+from checks.site import ROOT
 
 from .params import LANGUAGES, each_language, each_page
 

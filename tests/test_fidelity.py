@@ -3,8 +3,8 @@ leftovers and the repeated title are not."""
 
 import pytest
 
-from tools.fidelity import SOURCE_DIR, fidelity_problems, site_blocks
-from tools.site import ROOT, load_config, nav_pages
+from checks.fidelity import SOURCE_DIR, fidelity_problems, site_blocks
+from checks.site import ROOT, load_config, nav_pages
 
 from .params import each_language
 

@@ -2,7 +2,7 @@
 
 import importlib.util
 
-from tools.site import ROOT
+from checks.site import ROOT
 
 
 def hook(name):

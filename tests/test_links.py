@@ -1,7 +1,7 @@
 """Links: every internal link and anchor resolves, stays in its language, and matches the
 default language's link to the same place."""
 
-from tools.parity import counterpart_link_problems, link_problems
+from checks.parity import counterpart_link_problems, link_problems
 
 from .params import LANGUAGES, REFERENCE, each_language, each_page, each_translation
 

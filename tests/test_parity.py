@@ -1,6 +1,6 @@
 """Every translation carries the same guide as the default language, page by page."""
 
-from tools.parity import (
+from checks.parity import (
     FAQ_PAGE,
     faq_problems,
     head_problems,
@@ -8,7 +8,7 @@ from tools.parity import (
     structure_problems,
     untranslated_problems,
 )
-from tools.site import ROOT, source_pages
+from checks.site import ROOT, source_pages
 
 from .params import LANGUAGES, REFERENCE, each_language, each_page, each_translation
 

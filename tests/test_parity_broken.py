@@ -3,8 +3,8 @@
 
 import re
 
-from tools.fidelity import SOURCE_DIR, fidelity_problems, site_blocks
-from tools.parity import (
+from checks.fidelity import SOURCE_DIR, fidelity_problems, site_blocks
+from checks.parity import (
     counterpart_link_problems,
     faq_problems,
     head_problems,
@@ -13,7 +13,7 @@ from tools.parity import (
     structure_problems,
     untranslated_problems,
 )
-from tools.site import copy_project, load_config, nav_pages
+from checks.site import copy_project, load_config, nav_pages
 
 from .broken_copy import BROKEN
 from .params import LANGUAGES, REFERENCE, TRANSLATIONS

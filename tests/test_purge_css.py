@@ -4,7 +4,7 @@ import importlib.util
 
 import tinycss2
 
-from tools.site import ROOT
+from checks.site import ROOT
 
 spec = importlib.util.spec_from_file_location("purge_css", ROOT / "overrides/hooks/purge_css.py")
 purge_css = importlib.util.module_from_spec(spec)

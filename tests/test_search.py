@@ -1,7 +1,7 @@
 """Each language's search index: its own, in its own language, one entry per section."""
 
-from tools.checks import CONTRACT_IDS
-from tools.search import (
+from checks.pages import CONTRACT_IDS
+from checks.search import (
     foreign_entries,
     index_config_problems,
     index_file,
@@ -11,7 +11,7 @@ from tools.search import (
     queries,
     sections,
 )
-from tools.site import ROOT, source_pages
+from checks.site import ROOT, source_pages
 
 from .params import LANGUAGES, PAGES, each_language
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tools.search import (
+from checks.search import (
     MATERIAL_LANGUAGES,
     foreign_entries,
     index_config_problems,
@@ -15,7 +15,7 @@ from tools.search import (
     missing_sections,
     queries,
 )
-from tools.site import ROOT, build_site, copy_project
+from checks.site import ROOT, build_site, copy_project
 
 # Material's lunr stemmers, as the hook looks them up
 LUNR_LANGUAGES = MATERIAL_LANGUAGES.parents[1] / "assets" / "javascripts" / "lunr" / "min"

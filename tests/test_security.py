@@ -4,8 +4,8 @@ import re
 
 from packaging.version import Version
 
-from tools.security import headers_problems, inline_script_hashes, policy_problems
-from tools.site import ROOT, soup
+from checks.security import headers_problems, inline_script_hashes, policy_problems
+from checks.site import ROOT, soup
 
 
 

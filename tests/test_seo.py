@@ -3,7 +3,7 @@ titles, descriptions, Open Graph tags, and a 404 page per language."""
 
 import pytest
 
-from tools import seo
+from checks import seo
 
 from .params import LANGUAGES, PAGES, each_language, each_page
 

@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 
-from tools import seo
-from tools.site import built_page
+from checks import seo
+from checks.site import built_page
 
 from .params import LANGUAGES, PAGES
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.site import ROOT
+from checks.site import ROOT
 
 THIS_FILE = Path(__file__).relative_to(ROOT).as_posix()
 FAST_TIER = ["-m", "not browser", "-q", "-p", "no:cacheprovider", f"--ignore={THIS_FILE}"]

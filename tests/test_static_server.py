@@ -1,11 +1,11 @@
-"""tools/static_server.py answers missing paths as GitHub Pages does, or per folder when asked."""
+"""checks/static_server.py answers missing paths as GitHub Pages does, or per folder when asked."""
 
 import urllib.error
 import urllib.request
 
 import pytest
 
-from tools.static_server import nearest_not_found_page, serve
+from checks.static_server import nearest_not_found_page, serve
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tools.static_server import accepts_gzip, serve
+from checks.static_server import accepts_gzip, serve
 
 FILES = {
     "index.html": b"<!doctype html><title>home</title>" + b"<p>accueil</p>" * 50,

@@ -2,8 +2,8 @@
 
 import re
 
-from tools import translation_status
-from tools.site import copy_project
+from commands import status
+from checks.site import copy_project
 
 from .broken_copy import BROKEN
 from .params import LANGUAGES, PAGES
@@ -16,13 +16,13 @@ def cells(output: str, page: str) -> list[str]:
 
 
 def test_the_real_site_is_in_step_and_every_cell_says_ok(capsys):
-    assert translation_status.main([]) == 0
+    assert status.main([]) == 0
     output = capsys.readouterr().out
     assert all(cells(output, page) == ["ok"] * len(LANGUAGES) for page in PAGES), output
 
 
 def test_a_broken_translation_shows_what_differs_per_page_and_exits_1(broken, capsys):
-    assert translation_status.main(["--project", str(broken.project)]) == 1
+    assert status.main(["--project", str(broken.project)]) == 1
     output = capsys.readouterr().out
     column = [lang.locale for lang in LANGUAGES].index(BROKEN.locale)
     expected = {
@@ -41,7 +41,7 @@ def test_a_broken_translation_shows_what_differs_per_page_and_exits_1(broken, ca
 def test_a_missing_page_shows_missing_and_exits_1(tmp_path, capsys):
     project = copy_project(tmp_path / "project")
     (project / "docs" / BROKEN.locale / "faq.md").unlink()
-    assert translation_status.main(["--project", str(project)]) == 1
+    assert status.main(["--project", str(project)]) == 1
     output = capsys.readouterr().out
     column = [lang.locale for lang in LANGUAGES].index(BROKEN.locale)
     assert cells(output, "faq.md")[column] == "missing", output

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.site import ROOT, build_site
-from tools.static_server import serve
+from checks.site import ROOT, build_site
+from checks.static_server import serve
 
 from .recording import record
 

@@ -3,7 +3,7 @@ search dialog open and with the language menu open."""
 
 import pytest
 
-from tools.site import site_path
+from checks.site import site_path
 
 from ..params import each_language, each_page
 from .axe import violations

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tools.bench_search import time_queries
-from tools.search import queries
+from benchmarks.search import time_queries
+from checks.search import queries
 
 from ..params import each_language
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tools.static_server import serve
+from checks.static_server import serve
 
 from .recording import other_hosts, record
 

@@ -8,10 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from tools.search import queries
-from tools.search_ui import open_search, query_problems
-from tools.site import copy_project, mkdocs_serve
-from tools.site import site_path as url_of
+from checks.search import queries
+from checks.search_ui import open_search, query_problems
+from checks.site import copy_project, mkdocs_serve
+from checks.site import site_path as url_of
 
 from ..params import LANGUAGES, each_language, each_page
 from .recording import record

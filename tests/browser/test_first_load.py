@@ -1,9 +1,9 @@
-"""The byte budgets count what Chromium really fetches: tools/first_load.py misses nothing."""
+"""The byte budgets count what Chromium really fetches: checks/first_load.py misses nothing."""
 
 import pytest
 
-from tools.first_load import first_load
-from tools.site import site_path
+from checks.first_load import first_load
+from checks.site import site_path
 
 from ..params import each_language, each_page
 

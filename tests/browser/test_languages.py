@@ -4,9 +4,9 @@ serves only the root 404.html (GitHub Pages) and on one that serves each folder'
 
 import pytest
 
-from tools.seo import language_extra
-from tools.site import built_page, heading_ids
-from tools.site import site_path as url_of
+from checks.seo import language_extra
+from checks.site import built_page, heading_ids
+from checks.site import site_path as url_of
 
 from ..params import LANGUAGES, each_language, each_page
 from .recording import other_hosts, record

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tools.site import site_path as url_of
+from checks.site import site_path as url_of
 
 from ..params import LANGUAGES, each_language, each_page
 from .recording import other_hosts

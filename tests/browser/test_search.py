@@ -2,9 +2,9 @@
 
 import pytest
 
-from tools.search import material_translations, queries
-from tools.search_ui import QUERY, meta_text, open_search, query_problems, type_query
-from tools.site import site_path as url_of
+from checks.search import material_translations, queries
+from checks.search_ui import QUERY, meta_text, open_search, query_problems, type_query
+from checks.site import site_path as url_of
 
 from ..params import LANGUAGES, each_language
 from .recording import other_hosts

@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 
-from tools.search import index_file, load_index, queries
-from tools.search_ui import open_search, query_problems
-from tools.site import built_page, site_path
-from tools.static_server import serve
+from checks.search import index_file, load_index, queries
+from checks.search_ui import open_search, query_problems
+from checks.site import built_page, site_path
+from checks.static_server import serve
 
 from ..params import LANGUAGES
 

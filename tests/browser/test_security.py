@@ -3,7 +3,7 @@ script typed into the search box or put into the URL never runs."""
 
 import pytest
 
-from tools.site import site_path
+from checks.site import site_path
 
 from ..params import LANGUAGES, each_language, each_page
 from .recording import record
@@ -75,7 +75,7 @@ def test_markup_in_the_url_never_runs(phone, language, payload, where):
 
 def test_the_recorder_sees_a_violation_and_a_payload_that_runs(browser, tmp_path):
     """On a page whose policy blocks its own inline script, and one without a policy at all."""
-    from tools.static_server import serve
+    from checks.static_server import serve
 
     (tmp_path / "strict.html").write_text(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'\">"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.site import Language, built_page, soup
+from checks.site import Language, built_page, soup
 
 # The id contract of issue 2: links, the switcher, search and the parity suite rely on these
 # language-independent ids, each standing exactly once on its page in every language.

@@ -9,8 +9,8 @@ import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from tools.parity import HEADINGS, article
-from tools.site import ROOT, Language, built_page, soup
+from checks.parity import HEADINGS, article
+from checks.site import ROOT, Language, built_page, soup
 
 # The articles the guide was imported from, kept in the repository (README, "Layout").
 SOURCE_DIR = ROOT / "provenance"

@@ -2,11 +2,11 @@
 the real configuration and hooks, and print per size: build time, site size, search index size
 and parity-check time, in total and per page, to show how the cost grows with the page count.
 
-    python -m tools.bench_scale [--sizes 10 100 500] [--keep DIR]
+    python -m benchmarks.scale [--sizes 10 100 500] [--keep DIR]
 
 Page k of a synthetic site is real page k mod 6 (in nav order), in every language: the same
 headings and ids everywhere, real paragraphs in each language, links rewritten to the synthetic
-pages. The parity check is tools.translation_status's comparison over the built site (without a
+pages. The parity check is commands.status's comparison over the built site (without a
 second build). Exits 1 if a build fails or the parity check finds a difference.
 """
 
@@ -26,8 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from tools.parity import detect_language, page_report, page_set_problems
-from tools.site import ROOT, build_site, languages, load_config, nav_pages, source_pages
+from checks.parity import detect_language, page_report, page_set_problems
+from checks.site import ROOT, build_site, languages, load_config, nav_pages, source_pages
 
 # A relative Markdown link to a page of the guide: [text](page.md#fragment).
 LINK = re.compile(r"\[([^\]]*)\]\(([\w-]+)\.md(#[\w-]+)?\)")
@@ -99,8 +99,8 @@ def generate(dest: Path, size: int, sections: int = 0, project: Path = ROOT) -> 
 
 
 def parity_problems(project: Path, site_dir: Path) -> list[str]:
-    """What `python -m tools.translation_status` finds, on an already built site: the page sets,
-    then every check of every page of every language (tools.parity.page_report)."""
+    """What `python -m commands.status` finds, on an already built site: the page sets,
+    then every check of every page of every language (checks.parity.page_report)."""
     langs = languages(project / "mkdocs.yml")
     docs = project / "docs"
     problems = [p for lang in langs for p in page_set_problems(docs, langs[0], lang)]
@@ -137,7 +137,7 @@ def parity_profile(stats: pstats.Stats) -> list[str]:
     ours = [
         (cumulative, calls, name)
         for (path, _, name), (_, calls, _, cumulative, _) in stats.stats.items()
-        if path.endswith(("tools/parity.py", "tools/site.py")) and not name.startswith("<")
+        if path.endswith(("checks/parity.py", "checks/site.py")) and not name.startswith("<")
     ] + [
         (cumulative, calls, "BeautifulSoup(...) parse")
         for (path, _, name), (_, calls, _, cumulative, _) in stats.stats.items()

@@ -1,7 +1,7 @@
 """Build the site and print a translation status table: pages x languages, each cell "ok",
 "missing" or the checks that find a difference, then the details. Exits 1 on any drift.
 
-    python -m tools.translation_status [--project DIR]
+    python -m commands.status [--project DIR]
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tools.parity import page_report, page_set_problems
-from tools.site import ROOT, build_site, languages, source_pages
+from checks.parity import page_report, page_set_problems
+from checks.site import ROOT, build_site, languages, source_pages
 
 
 def status(project: Path, site_dir: Path) -> tuple[list[str], dict, list[str]]:

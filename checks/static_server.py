@@ -1,7 +1,7 @@
 """Serve a built site on loopback the way GitHub Pages does: files as they are, and the root
 404.html, with status 404, for any path that has no file; with gzip=True, text responses are
 gzipped for clients that accept it, as GitHub Pages does. Used by the browser tests and the
-benchmarks; `python -m tools.static_server site/ [--gzip]` serves a build by hand.
+benchmarks; `python -m commands.static_server site/ [--gzip]` serves a build by hand.
 
 With per_folder_404 (`--per-folder-404`), it serves instead the 404.html nearest to the missing
 path (es/404.html for /es/...), as hosts that honour per-folder 404 pages do."""
@@ -115,22 +115,3 @@ def serve(site_dir: Path, port: int = 0, per_folder_404: bool = False, gzip: boo
         server.shutdown()
         server.server_close()
 
-
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("site_dir", type=Path, help="a built site, e.g. site/")
-    parser.add_argument("--port", type=int, default=8001)
-    parser.add_argument(
-        "--per-folder-404", action="store_true", help="nearest 404.html, not the root one"
-    )
-    parser.add_argument("--gzip", action="store_true", help="gzip text responses, as GitHub Pages does")
-    args = parser.parse_args()
-    with serve(args.site_dir, args.port, args.per_folder_404, gzip=args.gzip) as url:
-        print(f"Serving {args.site_dir} at {url}{' (gzip)' if args.gzip else ''} (Ctrl+C to stop)")
-        threading.Event().wait()
-
-
-if __name__ == "__main__":
-    main()

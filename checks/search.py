@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import material
 from mkdocs.utils.yaml import yaml_load
 
-from tools.site import ROOT, Language, built_page, language_of, site_path, soup
+from checks.site import ROOT, Language, built_page, language_of, site_path, soup
 
 QUERIES_YML = ROOT / "tests" / "search_queries.yml"
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"

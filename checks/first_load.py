@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from tools.site import soup
+from checks.site import soup
 
 KINDS = ("html", "css", "js", "search index", "image", "sitemap")
 

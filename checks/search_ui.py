@@ -1,13 +1,13 @@
 """A reader at Material's search box, driven through a Playwright page: open it, type a query,
-read the results and time them. Shared by the browser tests and `python -m tools.bench_search`;
+read the results and time them. Shared by the browser tests and `python -m benchmarks.search`;
 every function returns data, the callers judge it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tools.search import expected_path, foreign_results
-from tools.site import Language
+from checks.search import expected_path, foreign_results
+from checks.site import Language
 
 QUERY = ".md-search__input"
 META = ".md-search-result__meta"

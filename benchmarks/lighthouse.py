@@ -2,7 +2,7 @@
 the four category scores (0-100), the Web Vitals (LCP, CLS, TBT, FCP) and the transfer size.
 Scores below 100 are flagged, with the audits that cost points; a failed run exits 1.
 
-    python -m tools.bench_lighthouse [--runs 3] [--site DIR]
+    python -m benchmarks.lighthouse [--runs 3] [--site DIR]
 
 Lighthouse is the npm package pinned in package.json (`npm ci` runs first if node_modules/ lacks
 it), driving Debian's Chromium (CHROME_PATH, default /usr/bin/chromium): mobile form factor,
@@ -23,8 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.site import ROOT, build_site, languages, nav_pages, site_path, source_pages
-from tools.static_server import serve
+from checks.site import ROOT, build_site, languages, nav_pages, site_path, source_pages
+from checks.static_server import serve
 
 CATEGORIES = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}
 # Web Vitals and transfer: audit id -> (column, how to print the numeric value).

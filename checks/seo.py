@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils.meta import get_data
 
-from tools.site import (
+from checks.site import (
     MKDOCS_YML,
     ROOT,
     Language,

@@ -1,4 +1,4 @@
-"""The comparison behind the parity suite and `python -m tools.translation_status`: every
+"""The comparison behind the parity suite and `python -m commands.status`: every
 language must carry the same guide as the default language.
 
 Each `*_problems` function checks one language's page and returns sentences that name the
@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from tools.site import Language, built_page, language_of, site_path, soup, source_pages
+from checks.site import Language, built_page, language_of, site_path, soup, source_pages
 
 FAQ_PAGE = "faq.md"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

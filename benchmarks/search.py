@@ -11,10 +11,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.search import index_sizes, queries
-from tools.search_ui import open_search, type_query
-from tools.site import ROOT, Language, build_site, languages, site_path
-from tools.static_server import serve
+from checks.search import index_sizes, queries
+from checks.search_ui import open_search, type_query
+from checks.site import ROOT, Language, build_site, languages, site_path
+from checks.static_server import serve
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -79,7 +79,7 @@ def table(rows: list[Row]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.bench_search", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.search", description=__doc__)
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--rounds", type=int, default=3, help="times each query is typed (3)")
     parser.add_argument("--chromium", default=CHROMIUM, help=f"Chromium binary ({CHROMIUM})")
