@@ -25,6 +25,7 @@ from pathlib import Path
 
 from checks.site import ROOT, build_site, languages, nav_pages, site_path, source_pages
 from checks.static_server import serve
+from checks.table import format_table
 
 CATEGORIES = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}
 # Web Vitals and transfer: audit id -> (column, how to print the numeric value).
@@ -130,16 +131,8 @@ def table(summaries: list[PageSummary]) -> str:
         rows.append(
             ["/" + summary.page, *("-" if s is None else str(s) for s in scores), *metrics, "; ".join(flags)]
         )
-    widths = [max(len(row[n]) for row in rows) for n in range(len(header))]
-
-    def line(row):  # text columns to the left, numbers to the right
-        cells = [
-            cell.ljust(width) if n in (0, len(row) - 1) else cell.rjust(width)
-            for n, (cell, width) in enumerate(zip(row, widths))
-        ]
-        return "  ".join(cells).rstrip()
-
-    return "\n".join([line(header), "  ".join("-" * w for w in widths), *(line(row) for row in rows[1:])])
+    # Text columns (page, flag) to the left, numbers to the right
+    return format_table(header, rows[1:], align="l" + "r" * (len(header) - 2) + "l")
 
 
 def details(summaries: list[PageSummary]) -> list[str]:

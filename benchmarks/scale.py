@@ -28,6 +28,7 @@ import yaml
 
 from checks.parity import detect_language, page_report, page_set_problems
 from checks.site import ROOT, build_site, languages, load_config, nav_pages, source_pages
+from checks.table import format_table
 
 # A relative Markdown link to a page of the guide: [text](page.md#fragment).
 LINK = re.compile(r"\[([^\]]*)\]\(([\w-]+)\.md(#[\w-]+)?\)")
@@ -193,9 +194,7 @@ def table(measures: list[Measure]) -> str:
         ]  # fmt: skip
         for m in measures
     ]
-    widths = [max(len(row[n]) for row in rows) for n in range(len(header))]
-    lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows]
-    return "\n".join([lines[0], "  ".join("-" * w for w in widths), *lines[1:]])
+    return format_table(header, rows[1:], align="r" * len(header))
 
 
 def growth(measures: list[Measure]) -> list[str]:

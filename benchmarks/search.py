@@ -15,6 +15,7 @@ from checks.search import index_sizes, queries
 from checks.search_ui import open_search, type_query
 from checks.site import ROOT, Language, build_site, languages, site_path
 from checks.static_server import serve
+from checks.table import format_table
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -72,10 +73,7 @@ def table(rows: list[Row]) -> str:
          f"{r.median:.1f}", f"{r.worst:.1f}")
         for r in rows
     ]
-    widths = [max(len(cell) for cell in column) for column in zip(header, *lines)]
-    fmt = lambda cells: "  ".join(c.rjust(w) if i else c.ljust(w)  # noqa: E731
-                                  for i, (c, w) in enumerate(zip(cells, widths)))
-    return "\n".join([fmt(header), fmt(["-" * w for w in widths]), *map(fmt, lines)])
+    return format_table(list(header), [list(line) for line in lines], align="l" + "r" * (len(header) - 1))
 
 
 def main(argv: list[str] | None = None) -> int:

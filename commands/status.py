@@ -13,6 +13,7 @@ from pathlib import Path
 
 from checks.parity import page_report, page_set_problems
 from checks.site import ROOT, build_site, languages, source_pages
+from checks.table import format_table
 
 
 def status(project: Path, site_dir: Path) -> tuple[list[str], dict, list[str]]:
@@ -40,11 +41,8 @@ def status(project: Path, site_dir: Path) -> tuple[list[str], dict, list[str]]:
     return pages, cells, details
 
 
-def table(pages: list[str], locales: list[str], cells: dict) -> str:
-    rows = [["page", *locales]] + [[page, *(cells[locale, page] for locale in locales)] for page in pages]
-    widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
-    return "\n".join([lines[0], "  ".join("-" * width for width in widths), *lines[1:]])
+def status_table(pages: list[str], locales: list[str], cells: dict) -> str:
+    return format_table(["page", *locales], [[page, *(cells[locale, page] for locale in locales)] for page in pages])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     locales = [lang.locale for lang in languages(args.project / "mkdocs.yml")]
     with tempfile.TemporaryDirectory() as site_dir:
         pages, cells, details = status(args.project, Path(site_dir))
-    print(table(pages, locales, cells))
+    print(status_table(pages, locales, cells))
     drift = any(cell != "ok" for cell in cells.values()) or bool(details)
     if details:
         print("\n" + "\n".join(details))
