@@ -10,9 +10,9 @@ import gzip
 import json
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
-from checks.site import soup
+from checks.site import linked_file, soup
 
 KINDS = ("html", "css", "js", "search index", "image", "sitemap")
 
@@ -21,14 +21,6 @@ KINDS = ("html", "css", "js", "search index", "image", "sitemap")
 def gzipped_size(path: Path) -> int:
     """Bytes on the wire from a server gzipping at the usual level 6."""
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
-
-
-def _local(site_dir: Path, page_url: str, href: str) -> Path | None:
-    target = urlsplit(urljoin("http://site.invalid/" + page_url, href))
-    if target.netloc != "site.invalid":
-        return None
-    path = target.path.lstrip("/")
-    return site_dir / (path + "index.html" if path == "" or path.endswith("/") else path)
 
 
 def search_files(site_dir: Path, page_url: str, html, config: dict) -> list[tuple[str, Path]]:
@@ -40,9 +32,9 @@ def search_files(site_dir: Path, page_url: str, html, config: dict) -> list[tupl
     """
     chooser = html.select_one("script[data-index][data-worker]")
     if chooser is not None:
-        return [("js", _local(site_dir, page_url, chooser["data-worker"]))]
-    worker = _local(site_dir, page_url, config["search"])
-    index = _local(site_dir, page_url, config["base"] + "/search/search_index.json")
+        return [("js", linked_file(site_dir, page_url, chooser["data-worker"]))]
+    worker = linked_file(site_dir, page_url, config["search"])
+    index = linked_file(site_dir, page_url, config["base"] + "/search/search_index.json")
     langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]
     lunr = worker.parent.parent / "lunr" / "min"
     scripts = [lunr / f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
@@ -70,13 +62,13 @@ def alternate_sitemaps(site_dir: Path, page_url: str, html) -> list[tuple[str, P
 
 def first_load(site_dir: Path, page_url: str) -> list[tuple[str, Path]]:
     """(kind, file) for everything the first load of the page at site_dir/page_url fetches."""
-    html_file = _local(site_dir, page_url, "")
+    html_file = linked_file(site_dir, page_url, "")
     html = soup(html_file)
     found = [("html", html_file)]
     found += [("css", link["href"]) for link in html.select('link[rel="stylesheet"][href]')]
     found += [("js", script["src"]) for script in html.select("script[src]")]
     found += [("image", link["href"]) for link in html.select('link[rel="icon"][href]')]
-    files = [(kind, ref if isinstance(ref, Path) else _local(site_dir, page_url, ref)) for kind, ref in found]
+    files = [(kind, ref if isinstance(ref, Path) else linked_file(site_dir, page_url, ref)) for kind, ref in found]
     files += alternate_sitemaps(site_dir, page_url, html)
     config = html.select_one("script#__config")
     if config is not None:

@@ -12,11 +12,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from checks.site import Language, built_page, language_of, site_path, soup, source_pages
+from checks.site import (
+    Language,
+    built_file,
+    built_page,
+    internal_target,
+    language_of,
+    site_path,
+    soup,
+    source_pages,
+)
 
 FAQ_PAGE = "faq.md"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -24,7 +32,6 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCKS = ("paragraphs", "list items", "tables", "admonitions", "images")
 # Paragraphs shorter than this are too short to tell one language from another.
 MIN_WORDS_TO_DETECT = 5
-SITE = "http://site.invalid/"  # a base to resolve relative links against
 
 
 @dataclass
@@ -125,18 +132,6 @@ def faq_problems(site_dir: Path, reference: Language, language: Language) -> lis
     return problems
 
 
-def internal_target(page_url: str, href: str) -> tuple[str, str] | None:
-    """A link as (site-root path, fragment), or None for links off the site."""
-    target = urlsplit(urljoin(SITE + page_url, href))
-    if f"{target.scheme}://{target.netloc}/" != SITE:
-        return None
-    return target.path.lstrip("/"), target.fragment
-
-
-def target_file(site_dir: Path, path: str) -> Path:
-    return site_dir / (path + "index.html" if path == "" or path.endswith("/") else path)
-
-
 @lru_cache(maxsize=4096)
 def _ids(path: Path, mtime_ns: int) -> frozenset[str]:
     return frozenset(tag["id"] for tag in soup(path).find_all(id=True))
@@ -156,7 +151,7 @@ def link_problems(site_dir: Path, languages: list[Language], language: Language,
         if found is None:
             continue
         path, fragment = found
-        target = target_file(site_dir, path)
+        target = built_file(site_dir, path)
         if not target.is_file():
             problems.append(f"{where}: link {link['href']!r} leads to no page (/{path})")
         elif fragment and fragment not in ids(target):

@@ -18,12 +18,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
+SITE = "http://site.invalid/"  # a base to resolve the built pages' relative links against
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,25 @@ def language_of(path: str, languages: list[Language]) -> Language:
 def site_path(language: Language, page: str) -> str:
     """A language's page as a path from the site root: "es/faq/", "" for the default home."""
     return f"{language.prefix}{page_url(page)}"
+
+
+def internal_target(page_url: str, href: str) -> tuple[str, str] | None:
+    """A link on the page at page_url as (site-root path, fragment), or None if it leaves the site."""
+    target = urlsplit(urljoin(SITE + page_url, href))
+    if f"{target.scheme}://{target.netloc}/" != SITE:
+        return None
+    return target.path.lstrip("/"), target.fragment
+
+
+def built_file(site_dir: Path, path: str) -> Path:
+    """The built file a site-root path is served from ("es/faq/" -> es/faq/index.html)."""
+    return site_dir / (path + "index.html" if path == "" or path.endswith("/") else path)
+
+
+def linked_file(site_dir: Path, page_url: str, href: str) -> Path | None:
+    """The built file a link of the page at page_url leads to, or None if it leaves the site."""
+    found = internal_target(page_url, href)
+    return None if found is None else built_file(site_dir, found[0])
 
 
 def built_page(site_dir: Path, language: Language, page: str) -> Path:
