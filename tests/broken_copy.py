@@ -1,13 +1,25 @@
-"""A copy of the project with one fault on each page of a translation (BROKEN), to prove that
+"""Broken copies, to prove the checks fail: `edit`, the one way the tests break a file, and
+`broken_copy`, the project with one fault on each page of the last translation, to prove that
 the parity checks and the status command catch each, naming it."""
 
 import re
+from pathlib import Path
 
 from checks.site import copy_project
 
 from .params import REFERENCE, TRANSLATIONS
 
-BROKEN = TRANSLATIONS[-1]
+
+def edit(path: Path, old: str, new: str, *, regex: bool = False, count: int = 0) -> None:
+    """Replace old (a literal, or a pattern with regex=True) by new in a file, every occurrence
+    unless count says how many. A broken copy that breaks nothing proves nothing: raises
+    ValueError when nothing matches."""
+    text = path.read_text(encoding="utf-8")
+    pattern, replacement = (old, new) if regex else (re.escape(old), lambda match: new)
+    changed, done = re.subn(pattern, replacement, text, count=count)
+    if not done:
+        raise ValueError(f"{path}: nothing matches {old!r}: has the file changed?")
+    path.write_text(changed, encoding="utf-8")
 
 
 def first_paragraph(markdown: str) -> str:
@@ -20,33 +32,32 @@ def description(markdown: str) -> str:
     return re.search(r"^description: >-\n((?:  .*\n)+)", markdown, re.M).group(1)
 
 
-def broken_copy(dest):
-    """Copy the project into dest and break one page of BROKEN per fault; returns the project."""
+def broken_copy(dest: Path) -> Path:
+    """Copy the project into dest and break one page of the last translation per fault."""
     project = copy_project(dest)
-    docs, ref = project / "docs" / BROKEN.locale, project / "docs" / REFERENCE.locale
-
-    def edit(page, change):
-        path = docs / page
-        before = path.read_text(encoding="utf-8")
-        after = change(before)
-        if after == before:
-            raise ValueError(f"the edit of {path} changed nothing: has the page changed?")
-        path.write_text(after, encoding="utf-8")
+    broken = TRANSLATIONS[-1]
+    docs, ref = project / "docs" / broken.locale, project / "docs" / REFERENCE.locale
 
     # A question missing: the billing-in-advance heading and its answer removed.
-    edit("faq.md", lambda t: re.sub(r"## [^\n]*\{#billing-in-advance\}\n\n[^\n]*\n\n", "", t))
+    edit(docs / "faq.md", r"## [^\n]*\{#billing-in-advance\}\n\n[^\n]*\n\n", "", regex=True)
     # An extra section.
-    edit("negotiate.md", lambda t: t + "\n## Extra {#extra-section}\n\nTexto.\n")
+    edit(docs / "negotiate.md", r"\Z", "\n## Extra {#extra-section}\n\nTexto.\n", regex=True)
     # A paragraph left in the reference language, and its description too.
-    ref_text = (ref / "final-thoughts.md").read_text(encoding="utf-8")
-    edit("final-thoughts.md", lambda t: t.replace(first_paragraph(t), first_paragraph(ref_text)))
-    edit("final-thoughts.md", lambda t: t.replace(description(t), description(ref_text)))
+    ours = (docs / "final-thoughts.md").read_text(encoding="utf-8")
+    theirs = (ref / "final-thoughts.md").read_text(encoding="utf-8")
+    edit(docs / "final-thoughts.md", first_paragraph(ours), first_paragraph(theirs))
+    edit(docs / "final-thoughts.md", description(ours), description(theirs))
     # A changed id.
-    edit("retention-department.md", lambda t: t.replace("{#what-retention-does}", "{#what-it-does}"))
+    edit(docs / "retention-department.md", "{#what-retention-does}", "{#what-it-does}")
     # A broken anchor, and a link that leaves the language.
-    edit("index.md", lambda t: t.replace("#fee-waivers)", "#fee-waiver)"))
-    to_reference_faq = "../" * BROKEN.prefix.count("/") + REFERENCE.prefix + "faq/"
-    edit("index.md", lambda t: t + f'\n<a href="{to_reference_faq}">x</a>\n')
+    edit(docs / "index.md", "#fee-waivers)", "#fee-waiver)")
+    to_reference_faq = "../" * broken.prefix.count("/") + REFERENCE.prefix + "faq/"
+    edit(docs / "index.md", r"\Z", f'\n<a href="{to_reference_faq}">x</a>\n', regex=True)
     # A dropped paragraph: the second one of the skip-billing section.
-    edit("billing-vs-retention.md", lambda t: re.sub(r"(\{#skip-billing\}\n\n[^\n]*\n\n)[^\n]*\n\n", r"\1", t))
+    edit(
+        docs / "billing-vs-retention.md",
+        r"(\{#skip-billing\}\n\n[^\n]*\n\n)[^\n]*\n\n",
+        r"\1",
+        regex=True,
+    )
     return project

@@ -15,42 +15,41 @@ from checks.parity import (
 )
 from checks.site import copy_project, load_config, nav_pages
 
-from .broken_copy import BROKEN
 from .params import LANGUAGES, REFERENCE, TRANSLATIONS
 from .test_fidelity import LEFTOVERS
 
 
 def test_a_missing_question_is_named(broken):
     site = broken.site
-    problems = faq_problems(site, REFERENCE, BROKEN)
+    problems = faq_problems(site, REFERENCE, TRANSLATIONS[-1])
     assert len(problems) == 1 and "billing-in-advance" in problems[0], problems
-    assert problems[0].startswith(f"[{BROKEN.locale}] faq.md: questions")
+    assert problems[0].startswith(f"[{TRANSLATIONS[-1].locale}] faq.md: questions")
 
 
 def test_an_extra_section_is_named(broken):
     site = broken.site
-    problems = structure_problems(site, REFERENCE, BROKEN, "negotiate.md")
+    problems = structure_problems(site, REFERENCE, TRANSLATIONS[-1], "negotiate.md")
     assert problems == [
-        f"[{BROKEN.locale}] negotiate.md: headings differ from {REFERENCE.locale}: "
+        f"[{TRANSLATIONS[-1].locale}] negotiate.md: headings differ from {REFERENCE.locale}: "
         "missing [], extra ['h2#extra-section']"
     ]
 
 
 def test_a_changed_id_is_named(broken):
     site = broken.site
-    problems = structure_problems(site, REFERENCE, BROKEN, "retention-department.md")
+    problems = structure_problems(site, REFERENCE, TRANSLATIONS[-1], "retention-department.md")
     assert problems == [
-        f"[{BROKEN.locale}] retention-department.md: headings differ from {REFERENCE.locale}: "
+        f"[{TRANSLATIONS[-1].locale}] retention-department.md: headings differ from {REFERENCE.locale}: "
         "missing ['h2#what-retention-does'], extra ['h2#what-it-does']"
     ]
 
 
 def test_a_dropped_paragraph_is_counted_in_its_section(broken):
     site = broken.site
-    problems = structure_problems(site, REFERENCE, BROKEN, "billing-vs-retention.md")
+    problems = structure_problems(site, REFERENCE, TRANSLATIONS[-1], "billing-vs-retention.md")
     assert len(problems) == 1, problems
     assert re.fullmatch(
-        rf"\[{BROKEN.locale}\] billing-vs-retention.md: section h2#skip-billing has (\d+) "
+        rf"\[{TRANSLATIONS[-1].locale}\] billing-vs-retention.md: section h2#skip-billing has (\d+) "
         rf"paragraphs, {REFERENCE.locale} has (\d+)",
         problems[0],
     ), problems
@@ -58,29 +57,29 @@ def test_a_dropped_paragraph_is_counted_in_its_section(broken):
 
 def test_a_dropped_paragraph_is_missing_from_the_source_fidelity(broken):
     site = broken.site
-    source = SOURCE_DIR / f"guide.{BROKEN.locale}.txt"
-    problems = fidelity_problems(source, site_blocks(site, BROKEN, nav_pages()), LEFTOVERS, "x")
+    source = SOURCE_DIR / f"guide.{TRANSLATIONS[-1].locale}.txt"
+    problems = fidelity_problems(source, site_blocks(site, TRANSLATIONS[-1], nav_pages()), LEFTOVERS, "x")
     assert any("source paragraph not on the site" in p for p in problems), problems
 
 
 def test_a_paragraph_left_in_the_reference_language_is_caught(broken):
     site = broken.site
-    problems = untranslated_problems(site, LANGUAGES, BROKEN, "final-thoughts.md")
+    problems = untranslated_problems(site, LANGUAGES, TRANSLATIONS[-1], "final-thoughts.md")
     assert len(problems) == 1, problems
-    assert problems[0].startswith(f"[{BROKEN.locale}] final-thoughts.md: {REFERENCE.locale} text left in")
+    assert problems[0].startswith(f"[{TRANSLATIONS[-1].locale}] final-thoughts.md: {REFERENCE.locale} text left in")
 
 
 def test_a_description_in_the_reference_language_is_caught(broken):
     site = broken.site
-    problems = head_problems(site, LANGUAGES, BROKEN, "final-thoughts.md")
+    problems = head_problems(site, LANGUAGES, TRANSLATIONS[-1], "final-thoughts.md")
     assert problems and all("meta description is in" in p for p in problems), problems
 
 
 def test_a_broken_anchor_and_a_link_out_of_the_language_are_caught(broken):
     site = broken.site
-    problems = link_problems(site, LANGUAGES, BROKEN, "index.md")
+    problems = link_problems(site, LANGUAGES, TRANSLATIONS[-1], "index.md")
     assert any("no #fee-waiver on" in p for p in problems), problems
-    assert any(f"leaves {BROKEN.locale} for /{REFERENCE.prefix}faq/" in p for p in problems), problems
+    assert any(f"leaves {TRANSLATIONS[-1].locale} for /{REFERENCE.prefix}faq/" in p for p in problems), problems
     # and the index's link to the id changed on retention-department.md
     assert any("no #what-retention-does on" in p for p in problems), problems
     assert len(problems) == 3, problems
@@ -88,16 +87,16 @@ def test_a_broken_anchor_and_a_link_out_of_the_language_are_caught(broken):
 
 def test_links_that_differ_from_the_reference_are_caught(broken):
     site = broken.site
-    problems = counterpart_link_problems(site, LANGUAGES, REFERENCE, BROKEN, "index.md")
+    problems = counterpart_link_problems(site, LANGUAGES, REFERENCE, TRANSLATIONS[-1], "index.md")
     assert any("#fee-waiver," in p for p in problems), problems
     assert any("links, " in p for p in problems), problems
 
 
 def test_a_missing_page_is_named(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "docs" / BROKEN.locale / "faq.md").unlink()
-    assert page_set_problems(project / "docs", REFERENCE, BROKEN) == [
-        f"[{BROKEN.locale}] docs/{BROKEN.locale}/faq.md: missing"
+    (project / "docs" / TRANSLATIONS[-1].locale / "faq.md").unlink()
+    assert page_set_problems(project / "docs", REFERENCE, TRANSLATIONS[-1]) == [
+        f"[{TRANSLATIONS[-1].locale}] docs/{TRANSLATIONS[-1].locale}/faq.md: missing"
     ]
 
 

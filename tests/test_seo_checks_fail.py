@@ -2,15 +2,15 @@
 
 import re
 import shutil
+from functools import partial
 
 import pytest
 
 from checks import seo
 from checks.site import built_page
 
-from .params import LANGUAGES, PAGES
-
-DEFAULT, OTHER = LANGUAGES[0], LANGUAGES[-1]  # the default language and a translation
+from .broken_copy import edit
+from .params import LANGUAGES, PAGES, REFERENCE, TRANSLATIONS
 
 
 @pytest.fixture
@@ -30,81 +30,78 @@ def url(base, language, page):
     return base + seo.site_path(language, page)
 
 
-def edit(path, pattern, new, count=1):
-    text = path.read_text(encoding="utf-8")
-    changed, done = re.subn(pattern, new, text, count=count)
-    assert done, f"{path}: nothing matches {pattern!r}"
-    path.write_text(changed, encoding="utf-8")
+# Each fault replaces the first match of a pattern in the built files.
+replace_first = partial(edit, regex=True, count=1)
 
 
 def test_a_non_reciprocal_hreflang_link_is_caught(broken, base):
     """The translation's FAQ names the default language's 'negotiate' page as its version."""
-    faq, negotiate = url(base, DEFAULT, "faq.md"), url(base, DEFAULT, "negotiate.md")
-    edit(
-        built_page(broken, OTHER, "faq.md"),
-        f'hreflang="{DEFAULT.locale}" href="{re.escape(faq)}"',
-        f'hreflang="{DEFAULT.locale}" href="{negotiate}"',
+    faq, negotiate = url(base, REFERENCE, "faq.md"), url(base, REFERENCE, "negotiate.md")
+    replace_first(
+        built_page(broken, TRANSLATIONS[-1], "faq.md"),
+        f'hreflang="{REFERENCE.locale}" href="{re.escape(faq)}"',
+        f'hreflang="{REFERENCE.locale}" href="{negotiate}"',
     )
-    assert seo.hreflang_problems(broken, base, LANGUAGES, OTHER, "faq.md") == [
-        f"[{OTHER.locale}] faq.md: hreflang link missing: {DEFAULT.locale} {faq}",
-        f"[{OTHER.locale}] faq.md: unexpected hreflang link: {DEFAULT.locale} {negotiate}",
+    assert seo.hreflang_problems(broken, base, LANGUAGES, TRANSLATIONS[-1], "faq.md") == [
+        f"[{TRANSLATIONS[-1].locale}] faq.md: hreflang link missing: {REFERENCE.locale} {faq}",
+        f"[{TRANSLATIONS[-1].locale}] faq.md: unexpected hreflang link: {REFERENCE.locale} {negotiate}",
     ]
-    assert seo.reciprocity_problems(broken, base, OTHER, "faq.md") == [
-        f"[{OTHER.locale}] faq.md: {negotiate} ({DEFAULT.locale}) does not link back to "
-        f"{url(base, OTHER, 'faq.md')} as {OTHER.locale}"
+    assert seo.reciprocity_problems(broken, base, TRANSLATIONS[-1], "faq.md") == [
+        f"[{TRANSLATIONS[-1].locale}] faq.md: {negotiate} ({REFERENCE.locale}) does not link back to "
+        f"{url(base, TRANSLATIONS[-1], 'faq.md')} as {TRANSLATIONS[-1].locale}"
     ]
-    assert seo.reciprocity_problems(broken, base, DEFAULT, "faq.md") == [
-        f"[{DEFAULT.locale}] faq.md: {url(base, OTHER, 'faq.md')} ({OTHER.locale}) does not link "
-        f"back to {faq} as {DEFAULT.locale}"
+    assert seo.reciprocity_problems(broken, base, REFERENCE, "faq.md") == [
+        f"[{REFERENCE.locale}] faq.md: {url(base, TRANSLATIONS[-1], 'faq.md')} ({TRANSLATIONS[-1].locale}) does not link "
+        f"back to {faq} as {REFERENCE.locale}"
     ]
 
 
 def test_a_missing_x_default_a_relative_link_and_a_duplicate_are_caught(broken, base):
-    page = built_page(broken, DEFAULT, "faq.md")
-    edit(page, r'\s*<link rel="alternate" hreflang="x-default"[^>]*>', "")
-    edit(
+    page = built_page(broken, REFERENCE, "faq.md")
+    replace_first(page, r'\s*<link rel="alternate" hreflang="x-default"[^>]*>', "")
+    replace_first(
         page,
-        f'hreflang="{OTHER.locale}" href="{re.escape(base)}',
-        f'hreflang="{OTHER.locale}" href="/',
+        f'hreflang="{TRANSLATIONS[-1].locale}" href="{re.escape(base)}',
+        f'hreflang="{TRANSLATIONS[-1].locale}" href="/',
     )
-    problems = seo.hreflang_problems(broken, base, LANGUAGES, DEFAULT, "faq.md")
-    missing = f"[{DEFAULT.locale}] faq.md: hreflang link missing:"
+    problems = seo.hreflang_problems(broken, base, LANGUAGES, REFERENCE, "faq.md")
+    missing = f"[{REFERENCE.locale}] faq.md: hreflang link missing:"
     assert problems[:2] == [
-        f"{missing} {OTHER.locale} {url(base, OTHER, 'faq.md')}",
-        f"{missing} x-default {url(base, DEFAULT, 'faq.md')}",
+        f"{missing} {TRANSLATIONS[-1].locale} {url(base, TRANSLATIONS[-1], 'faq.md')}",
+        f"{missing} x-default {url(base, REFERENCE, 'faq.md')}",
     ], problems
-    edit(page, r'(<link rel="alternate" hreflang="[^"]*" href="[^"]*">)', r"\1\1")
+    replace_first(page, r'(<link rel="alternate" hreflang="[^"]*" href="[^"]*">)', r"\1\1")
     assert any(
         "listed more than once" in p
-        for p in seo.hreflang_problems(broken, base, LANGUAGES, DEFAULT, "faq.md")
+        for p in seo.hreflang_problems(broken, base, LANGUAGES, REFERENCE, "faq.md")
     )
 
 
 def test_a_page_missing_from_the_sitemap_or_with_other_alternates_is_caught(broken, base):
     sitemap = broken / "sitemap.xml"
-    edit(sitemap, rf"(?s)<url>\s*<loc>{re.escape(url(base, OTHER, 'faq.md'))}</loc>.*?</url>", "")
+    replace_first(sitemap, rf"(?s)<url>\s*<loc>{re.escape(url(base, TRANSLATIONS[-1], 'faq.md'))}</loc>.*?</url>", "")
     assert seo.sitemap_missing(broken, base, LANGUAGES, PAGES) == [
-        f"[{OTHER.locale}] faq.md: {url(base, OTHER, 'faq.md')} not in sitemap.xml"
+        f"[{TRANSLATIONS[-1].locale}] faq.md: {url(base, TRANSLATIONS[-1], 'faq.md')} not in sitemap.xml"
     ]
-    edit(sitemap, r'hreflang="x-default" href="[^"]*"', 'hreflang="x-default" href="elsewhere"')
+    replace_first(sitemap, r'hreflang="x-default" href="[^"]*"', 'hreflang="x-default" href="elsewhere"')
     assert (
-        "differ from head" in seo.sitemap_alternate_problems(broken, base, DEFAULT, "index.md")[0]
+        "differ from head" in seo.sitemap_alternate_problems(broken, base, REFERENCE, "index.md")[0]
     )
 
 
 def test_a_missing_or_wrong_folder_sitemap_is_caught(broken, base):
-    (broken / seo.site_path(OTHER, "faq.md") / "sitemap.xml").unlink()
-    assert "no " in seo.folder_sitemap_problems(broken, base, OTHER, "faq.md")[0]
-    edit(
-        broken / seo.site_path(DEFAULT, "faq.md") / "sitemap.xml",
+    (broken / seo.site_path(TRANSLATIONS[-1], "faq.md") / "sitemap.xml").unlink()
+    assert "no " in seo.folder_sitemap_problems(broken, base, TRANSLATIONS[-1], "faq.md")[0]
+    replace_first(
+        broken / seo.site_path(REFERENCE, "faq.md") / "sitemap.xml",
         r"<loc>[^<]*</loc>",
         "<loc>x</loc>",
     )
-    assert "does not list" in seo.folder_sitemap_problems(broken, base, DEFAULT, "faq.md")[0]
+    assert "does not list" in seo.folder_sitemap_problems(broken, base, REFERENCE, "faq.md")[0]
 
 
 def test_robots_txt_without_the_sitemap_is_caught(broken, base):
-    edit(broken / "robots.txt", r"Sitemap: .*", "")
+    replace_first(broken / "robots.txt", r"Sitemap: .*", "")
     problems = seo.robots_problems(broken, base)
     assert [p.split(" in ")[0] for p in problems] == [
         f"robots.txt: no line 'Sitemap: {base}sitemap.xml'"
@@ -114,46 +111,46 @@ def test_robots_txt_without_the_sitemap_is_caught(broken, base):
 
 
 def test_a_relative_canonical_is_caught(broken, base):
-    edit(
-        built_page(broken, OTHER, "faq.md"),
+    replace_first(
+        built_page(broken, TRANSLATIONS[-1], "faq.md"),
         r'rel="canonical" href="[^"]*"',
         'rel="canonical" href="./"',
     )
-    assert seo.canonical_problems(broken, base, OTHER, "faq.md") == [
-        f"[{OTHER.locale}] faq.md: canonical ['./'], expected [{url(base, OTHER, 'faq.md')!r}]"
+    assert seo.canonical_problems(broken, base, TRANSLATIONS[-1], "faq.md") == [
+        f"[{TRANSLATIONS[-1].locale}] faq.md: canonical ['./'], expected [{url(base, TRANSLATIONS[-1], 'faq.md')!r}]"
     ]
 
 
 def test_a_borrowed_description_a_wrong_locale_and_a_shared_title_are_caught(broken, base):
-    faq, home = built_page(broken, OTHER, "faq.md"), built_page(broken, OTHER, "index.md")
+    faq, home = built_page(broken, TRANSLATIONS[-1], "faq.md"), built_page(broken, TRANSLATIONS[-1], "index.md")
     home_description = seo.page_description(seo.soup(home))
-    edit(
+    replace_first(
         faq,
         r'<meta name="description" content="[^"]*"',
         f'<meta name="description" content="{home_description}"',
     )
-    edit(faq, r'property="og:locale" content="[^"]*"', 'property="og:locale" content="xx_XX"')
-    edit(faq, r"<title>[^<]*</title>", f"<title>{seo.page_title(seo.soup(home))}</title>")
-    problems = seo.metadata_problems(broken, base, LANGUAGES, OTHER, "faq.md")
+    replace_first(faq, r'property="og:locale" content="[^"]*"', 'property="og:locale" content="xx_XX"')
+    replace_first(faq, r"<title>[^<]*</title>", f"<title>{seo.page_title(seo.soup(home))}</title>")
+    problems = seo.metadata_problems(broken, base, LANGUAGES, TRANSLATIONS[-1], "faq.md")
     assert [p.split(" is ")[0] for p in problems] == [
-        f"[{OTHER.locale}] faq.md: description",
-        f"[{OTHER.locale}] faq.md: og:title",
-        f"[{OTHER.locale}] faq.md: og:locale",
+        f"[{TRANSLATIONS[-1].locale}] faq.md: description",
+        f"[{TRANSLATIONS[-1].locale}] faq.md: og:title",
+        f"[{TRANSLATIONS[-1].locale}] faq.md: og:locale",
     ], problems
-    assert len(seo.duplicates(broken, OTHER, PAGES, seo.page_description)) == 1
-    assert len(seo.duplicates(broken, OTHER, PAGES, seo.page_title)) == 1
+    assert len(seo.duplicates(broken, TRANSLATIONS[-1], PAGES, seo.page_description)) == 1
+    assert len(seo.duplicates(broken, TRANSLATIONS[-1], PAGES, seo.page_title)) == 1
 
 
 def test_a_not_found_page_in_the_wrong_language_or_indexable_is_caught(broken, base):
-    page = seo.not_found_page(broken, OTHER)
-    edit(page, f'<html lang="{OTHER.locale}"', f'<html lang="{DEFAULT.locale}"')
-    edit(page, r'<meta name="robots" content="noindex">', "")
-    problems = seo.not_found_problems(broken, base, OTHER)
+    page = seo.not_found_page(broken, TRANSLATIONS[-1])
+    replace_first(page, f'<html lang="{TRANSLATIONS[-1].locale}"', f'<html lang="{REFERENCE.locale}"')
+    replace_first(page, r'<meta name="robots" content="noindex">', "")
+    problems = seo.not_found_problems(broken, base, TRANSLATIONS[-1])
     assert [p.split(" is ")[0] for p in problems] == [
-        f"[{OTHER.locale}] {OTHER.prefix}404.html: <html lang>",
-        f"[{OTHER.locale}] {OTHER.prefix}404.html: robots meta",
+        f"[{TRANSLATIONS[-1].locale}] {TRANSLATIONS[-1].prefix}404.html: <html lang>",
+        f"[{TRANSLATIONS[-1].locale}] {TRANSLATIONS[-1].prefix}404.html: robots meta",
     ], problems
     page.unlink()
-    assert seo.not_found_problems(broken, base, OTHER) == [
-        f"[{OTHER.locale}] {OTHER.prefix}404.html: not built"
+    assert seo.not_found_problems(broken, base, TRANSLATIONS[-1]) == [
+        f"[{TRANSLATIONS[-1].locale}] {TRANSLATIONS[-1].prefix}404.html: not built"
     ]

@@ -5,8 +5,7 @@ import re
 from commands import status
 from checks.site import copy_project
 
-from .broken_copy import BROKEN
-from .params import LANGUAGES, PAGES
+from .params import LANGUAGES, PAGES, TRANSLATIONS
 
 
 def cells(output: str, page: str) -> list[str]:
@@ -24,7 +23,7 @@ def test_the_real_site_is_in_step_and_every_cell_says_ok(capsys):
 def test_a_broken_translation_shows_what_differs_per_page_and_exits_1(broken, capsys):
     assert status.main(["--project", str(broken.project)]) == 1
     output = capsys.readouterr().out
-    column = [lang.locale for lang in LANGUAGES].index(BROKEN.locale)
+    column = [lang.locale for lang in LANGUAGES].index(TRANSLATIONS[-1].locale)
     expected = {
         "faq.md": "faq",
         "negotiate.md": "structure",
@@ -40,9 +39,9 @@ def test_a_broken_translation_shows_what_differs_per_page_and_exits_1(broken, ca
 
 def test_a_missing_page_shows_missing_and_exits_1(tmp_path, capsys):
     project = copy_project(tmp_path / "project")
-    (project / "docs" / BROKEN.locale / "faq.md").unlink()
+    (project / "docs" / TRANSLATIONS[-1].locale / "faq.md").unlink()
     assert status.main(["--project", str(project)]) == 1
     output = capsys.readouterr().out
-    column = [lang.locale for lang in LANGUAGES].index(BROKEN.locale)
+    column = [lang.locale for lang in LANGUAGES].index(TRANSLATIONS[-1].locale)
     assert cells(output, "faq.md")[column] == "missing", output
-    assert f"docs/{BROKEN.locale}/faq.md: missing" in output, output
+    assert f"docs/{TRANSLATIONS[-1].locale}/faq.md: missing" in output, output
