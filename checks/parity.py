@@ -51,7 +51,7 @@ def heading_key(tag: Tag) -> str:
     return f"{tag.name}#{tag.get('id', '(no id)')}"
 
 
-def sections(html: BeautifulSoup) -> list[Section]:
+def article_sections(html: BeautifulSoup) -> list[Section]:
     """The article cut at each heading, with what each part holds."""
     parts = [Section("(top)")]
     for child in article(html).find_all(recursive=False):
@@ -89,8 +89,8 @@ def _page(site_dir: Path, language: Language, page: str) -> BeautifulSoup:
 def structure_problems(site_dir: Path, reference: Language, language: Language, page: str):
     """The same ordered headings (ids and levels), and the same blocks under each."""
     where = f"[{language.locale}] {page}"
-    ours = sections(_page(site_dir, language, page))
-    theirs = sections(_page(site_dir, reference, page))
+    ours = article_sections(_page(site_dir, language, page))
+    theirs = article_sections(_page(site_dir, reference, page))
     our_heads, their_heads = [s.heading for s in ours], [s.heading for s in theirs]
     if our_heads != their_heads:
         missing = [h for h in their_heads if h not in our_heads]

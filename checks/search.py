@@ -63,7 +63,7 @@ def foreign_entries(index: dict, language: Language, languages: list[Language]) 
     ]
 
 
-def sections(site_dir: Path, language: Language, page: str) -> dict[str, str]:
+def heading_titles(site_dir: Path, language: Language, page: str) -> dict[str, str]:
     """A built page's sections: heading id -> heading text, as a reader sees it."""
     headings = soup(built_page(site_dir, language, page)).select(".md-content h2[id]")
     return {h["id"]: h.get_text().removesuffix("¶").strip() for h in headings}
@@ -76,7 +76,7 @@ def missing_sections(
     titles = {doc["location"]: doc["title"] for doc in index.get("docs", [])}
     problems = []
     for page in pages:
-        for anchor, heading in sections(site_dir, language, page).items():
+        for anchor, heading in heading_titles(site_dir, language, page).items():
             location = f"{site_path(language, page)}#{anchor}"
             if location not in titles:
                 problems.append(f"[{language.locale}] {page}: no search entry for #{anchor}")

@@ -3,12 +3,14 @@ page found in any language folder (so a page missing in one language still gets 
 
 import pytest
 
-from checks.site import ROOT, languages, source_pages
+from checks.site import ROOT, languages, load_config, source_pages
 
 LANGUAGES = languages()
 # The default language is the reference every translation is compared with.
 REFERENCE = LANGUAGES[0]
 TRANSLATIONS = LANGUAGES[1:]
+# The heading ids that links from outside, the switcher and search rely on, page by page.
+CONTRACT_IDS = load_config(ROOT / "tests" / "contract_ids.yml")
 PAGES = sorted({page for lang in LANGUAGES for page in source_pages(ROOT / "docs", lang)})
 
 each_language = pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.locale)

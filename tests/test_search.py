@@ -1,6 +1,5 @@
 """Each language's search index: its own, in its own language, one entry per section."""
 
-from checks.pages import CONTRACT_IDS
 from checks.search import (
     foreign_entries,
     index_config_problems,
@@ -9,11 +8,11 @@ from checks.search import (
     lost_accents,
     missing_sections,
     queries,
-    sections,
+    heading_titles,
 )
 from checks.site import ROOT, source_pages
 
-from .params import LANGUAGES, PAGES, each_language
+from .params import CONTRACT_IDS, LANGUAGES, PAGES, each_language
 
 
 @each_language
@@ -33,7 +32,7 @@ def test_the_index_holds_only_its_language_pages(site_dir, language):
 def test_every_section_and_faq_question_is_its_own_entry_with_its_title(site_dir, language):
     """Each h2 of each page is an entry linking to its anchor, titled as on the page."""
     index = load_index(site_dir, language)
-    faq = set(sections(site_dir, language, "faq.md"))
+    faq = set(heading_titles(site_dir, language, "faq.md"))
     assert set(CONTRACT_IDS["faq.md"]) <= faq, f"[{language.locale}] FAQ questions not found: {faq}"
     assert missing_sections(index, site_dir, language, PAGES) == []
 
