@@ -228,16 +228,20 @@ def not_found_page(site_dir: Path, language: Language) -> Path:
     return site_dir / language.prefix / "404.html"
 
 
-def not_found_problems(site_dir, base, language) -> list[str]:
-    """The language's 404 is in its folder, in its language, noindex, linking to its home."""
+def not_found_problems(site_dir, base, languages, language, mkdocs_yml=MKDOCS_YML) -> list[str]:
+    """The language's 404 is in its folder, in its language, noindex, linking to its home; its
+    language switcher leads to every language's home (it is served at any address)."""
     path = not_found_page(site_dir, language)
     where = f"[{language.locale}] {path.relative_to(site_dir)}"
     if not path.is_file():
         return [f"{where}: not built"]
     html = soup(path)
-    text = language_extra(language).get("not_found", {})
+    text = language_extra(language, mkdocs_yml).get("not_found", {})
     home = urlsplit(base).path + language.prefix
+    homes = [(lang.locale, urlsplit(base).path + lang.prefix) for lang in languages]
+    switcher = [(a.get("hreflang"), a["href"]) for a in html.select("a.md-select__link[href]")]
     checks = {
+        "language switcher": (switcher, homes),
         "<html lang>": (html.html.get("lang"), language.locale),
         "<h1>": (html.h1.get_text(strip=True) if html.h1 else None, text.get("title")),
         "robots meta": (meta(html, "name", "robots"), ["noindex"]),

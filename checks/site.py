@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
@@ -189,6 +190,27 @@ def copy_project(dest: Path) -> Path:
     for folder in ("docs", "overrides"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return dest
+
+
+def add_language(project: Path, locale: str, copy_of: Language) -> None:
+    """Give a copy of the project another language: copy_of's pages and settings under a new
+    locale (its text stays in copy_of's language). The language-generic checks run on it, to
+    prove that a third language needs no change anywhere."""
+    shutil.copytree(project / "docs" / copy_of.locale, project / "docs" / locale)
+    yml = project / "mkdocs.yml"
+    declared = i18n_config(load_config(yml))["languages"]
+    entry = dict(next(lang for lang in declared if lang["locale"] == copy_of.locale))
+    entry.update(locale=locale, name=f"Language {locale}", default=False)
+    entry["extra"] = {**entry.get("extra", {}), "og_locale": f"{locale}_{locale.upper()}"}
+    block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False).splitlines()
+    lines = yml.read_text(encoding="utf-8").splitlines()
+    start = lines.index("      languages:")
+    end = next(
+        n for n in range(start + 1, len(lines))
+        if lines[n].strip() and len(lines[n]) - len(lines[n].lstrip()) <= 6
+    )
+    lines[end:end] = ["        " + line for line in block]
+    yml.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def nav_pages(mkdocs_yml: Path = MKDOCS_YML) -> list[str]:

@@ -4,9 +4,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from checks.site import ROOT, build_site
+from checks.site import ROOT, add_language, build_site, copy_project, languages
 
 from .broken_copy import broken_copy
+from .params import THIRD_LANGUAGE, TRANSLATIONS
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +29,16 @@ def broken(tmp_path_factory):
     if result.returncode != 0:
         pytest.fail(f"the broken copy does not build:\n{result.log}", pytrace=False)
     return SimpleNamespace(project=project, site=root / "site")
+
+
+@pytest.fixture(scope="session")
+def third_language(tmp_path_factory):
+    """A copy of the project with a third language (the last translation's pages under
+    THIRD_LANGUAGE's locale), built strictly: .project, .site and .languages (default first)."""
+    root = tmp_path_factory.mktemp("third-language")
+    project = copy_project(root / "project")
+    add_language(project, THIRD_LANGUAGE.locale, TRANSLATIONS[-1])
+    result = build_site(project, root / "site")
+    if result.returncode != 0:
+        pytest.fail(f"the copy with a third language does not build:\n{result.log}", pytrace=False)
+    return SimpleNamespace(project=project, site=root / "site", languages=languages(project / "mkdocs.yml"))

@@ -3,7 +3,7 @@ page found in any language folder (so a page missing in one language still gets 
 
 import pytest
 
-from checks.site import ROOT, languages, load_config, source_pages
+from checks.site import ROOT, Language, languages, load_config, source_pages
 
 LANGUAGES = languages()
 # The default language is the reference every translation is compared with.
@@ -12,6 +12,14 @@ TRANSLATIONS = LANGUAGES[1:]
 # The heading ids that links from outside, the switcher and search rely on, page by page.
 CONTRACT_IDS = load_config(ROOT / "tests" / "contract_ids.yml")
 PAGES = sorted({page for lang in LANGUAGES for page in source_pages(ROOT / "docs", lang)})
+
+# A language the site does not have, that lunr can stem and Material can label: the suite builds
+# a copy with it (tests/test_third_language.py) to prove a third language needs no change.
+THIRD_LANGUAGE = Language(
+    next(code for code in ("pt", "it", "de", "nl") if code not in {lang.locale for lang in LANGUAGES}),
+    "Third language",
+    False,
+)
 
 each_language = pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.locale)
 each_translation = pytest.mark.parametrize("language", TRANSLATIONS, ids=lambda lang: lang.locale)

@@ -73,4 +73,4 @@ def test_no_two_pages_of_a_language_share_a_title_or_a_description(site_dir, lan
 @each_language
 def test_each_language_has_its_own_not_found_page_in_its_folder(site_dir, base, language):
     """404.html at the root for the default language, <locale>/404.html for the others."""
-    assert seo.not_found_problems(site_dir, base, language) == []
+    assert seo.not_found_problems(site_dir, base, LANGUAGES, language) == []

@@ -142,15 +142,18 @@ def test_a_borrowed_description_a_wrong_locale_and_a_shared_title_are_caught(bro
 
 
 def test_a_not_found_page_in_the_wrong_language_or_indexable_is_caught(broken, base):
+    """Also one whose switcher leads elsewhere than the homes (the third-language leak)."""
     page = seo.not_found_page(broken, TRANSLATIONS[-1])
     replace_first(page, f'<html lang="{TRANSLATIONS[-1].locale}"', f'<html lang="{REFERENCE.locale}"')
     replace_first(page, r'<meta name="robots" content="noindex">', "")
-    problems = seo.not_found_problems(broken, base, TRANSLATIONS[-1])
+    replace_first(page, r'<a href="[^"]*"( hreflang="[^"]*" class="md-select__link")', r'<a href="faq/"\1')
+    problems = seo.not_found_problems(broken, base, LANGUAGES, TRANSLATIONS[-1])
     assert [p.split(" is ")[0] for p in problems] == [
+        f"[{TRANSLATIONS[-1].locale}] {TRANSLATIONS[-1].prefix}404.html: language switcher",
         f"[{TRANSLATIONS[-1].locale}] {TRANSLATIONS[-1].prefix}404.html: <html lang>",
         f"[{TRANSLATIONS[-1].locale}] {TRANSLATIONS[-1].prefix}404.html: robots meta",
     ], problems
     page.unlink()
-    assert seo.not_found_problems(broken, base, TRANSLATIONS[-1]) == [
+    assert seo.not_found_problems(broken, base, LANGUAGES, TRANSLATIONS[-1]) == [
         f"[{TRANSLATIONS[-1].locale}] {TRANSLATIONS[-1].prefix}404.html: not built"
     ]
