@@ -2,9 +2,9 @@
 
 Links, the language switcher and the parity tests rely on each heading's id being the same in
 every language. Without `{#id}` the toc extension makes one from the heading's words, which
-differ between languages, and a duplicated id is silently renamed (`refund_1`): both built, and
-surfaced only in the parity tests, as a mismatch with another language. The error names the
-file and line as `docs/<locale>/<page>.md:<line>` and says what to write.
+differ between languages, and an id given twice stands twice in the HTML (links reach only the
+first): both built, and surfaced only in the parity tests, as a mismatch with another language.
+The error names the file and line as `docs/<locale>/<page>.md:<line>` and says what to write.
 
 Headings are found in the Markdown source as Python-Markdown finds them: `#` at the start of a
 line (also in a block quote), or the first line of a block underlined with `===` or `---`. The
