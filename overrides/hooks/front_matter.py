@@ -1,0 +1,99 @@
+"""Fail the build on a page whose front matter is missing, not valid YAML, or lacks a title or
+description in text.
+
+MkDocs reads front matter with `mkdocs.utils.meta.get_data`, which swallows YAML errors: the
+front matter then stays in the page as text and the title falls back to the file name ("Faq"),
+even under `mkdocs build --strict`. Every page needs its navigation label (`title`) and meta
+description (`description`) as text in its own language. The error names the file and line as
+`docs/<locale>/<page>.md:<line>`, counting every line of the file, and says what to write.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE
+
+# "---" then "---" at once, which MkDocs' YAML_RE does not match; group 1 is the (empty) YAML.
+EMPTY = re.compile(r"^-{3}[ \t]*\n()(?:\.{3}|-{3})[ \t]*\n")
+REQUIRED = {
+    "title": "the page's label in the navigation",
+    "description": "a one- or two-sentence summary",
+}
+# What to write instead, by what PyYAML says is wrong: the first match wins, the last fits all.
+YAML_REMEDIES = [
+    ("quoted scalar", "close the quote opened on this line, or drop the quotes"),
+    ("mapping values are not allowed", 'put a value that contains ": " in double quotes'),
+    ("'\\t'", "indent with spaces, not tabs"),
+    ("", 'write one "key: value" per line, a long value as "key: >-" then lines indented by two spaces'),
+]
+
+
+def yaml_problem(error: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """(line in the file, problem) of PyYAML's error in the front matter, which starts on line 2."""
+    said = ", ".join(filter(None, [error.context, error.problem]))
+    # A scanner error is where the token it could not finish starts (an opening quote, a key).
+    scanning = isinstance(error, yaml.scanner.ScannerError) and error.context_mark
+    line = 2 + (error.context_mark if scanning else error.problem_mark).line
+    remedy = next(remedy for key, remedy in YAML_REMEDIES if key in said)
+    return line, f"the front matter is not valid YAML ({said}): {remedy}"
+
+
+def value_problem(key: str, value: yaml.Node) -> str | None:
+    """What is wrong with the value of a REQUIRED key, if anything."""
+    kind = value.tag.rsplit(":", 1)[-1] if isinstance(value, yaml.ScalarNode) else value.id
+    if kind == "null" or (kind == "str" and not value.value.strip()):
+        return f'the {key} is empty: write {REQUIRED[key]} after "{key}: "'
+    if kind == "str":
+        return None
+    if isinstance(value, yaml.ScalarNode):  # a number, a date, yes/no...
+        return f'YAML reads the {key} {value.value} as {kind}, not text: write {key}: "{value.value}"'
+    return f'the {key} is a YAML {kind}, not text: write it on one line after "{key}: "'
+
+
+def front_matter_problems(source: str) -> list[tuple[int, str]]:
+    """(line, problem) for each slip in the front matter of a page's source; [] when it is sound."""
+    match = YAML_RE.match(source) or EMPTY.match(source)
+    if not match and source.startswith("---"):
+        return [(1, 'the front matter opened here is never closed: end it with a "---" line')]
+    if not match:
+        return [(1, 'the page has no front matter: begin it with a "---" line, "title: …" and '
+                    '"description: …" in the page\'s language, and a "---" line')]
+    try:
+        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader) or yaml.MappingNode("", [])
+        yaml.load(match.group(1), Loader=yaml.SafeLoader)  # as MkDocs does: unknown tags fail here
+    except yaml.MarkedYAMLError as error:
+        return [yaml_problem(error)]
+    if not isinstance(node, yaml.MappingNode):
+        return [(2, 'the front matter is not "key: value" lines: write "title: …" and "description: …"')]
+    problems, seen = [], {}
+    for key, value in node.value:
+        line = 2 + key.start_mark.line
+        if key.value in seen:
+            problems.append((line, f'"{key.value}" is set twice (first on line {seen[key.value]}): keep one'))
+        seen.setdefault(key.value, line)
+        if key.value in REQUIRED and (problem := value_problem(key.value, value)):
+            problems.append((line, problem))
+    for key in REQUIRED.keys() - seen.keys():
+        what = f'"{key}: …", {REQUIRED[key]}, in the page\'s language'
+        problems.append((1, f"the front matter has no {key}: add {what}"))
+    return sorted(problems)
+
+
+def source_path(page: Page, config: MkDocsConfig) -> str:
+    """The page's file as the editor sees it from the project's root: docs/<locale>/<page>.md."""
+    path = os.path.join(config.docs_dir, page.file.src_uri)
+    return Path(os.path.relpath(path, os.path.dirname(config.config_file_path))).as_posix()
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str | None:
+    problems = front_matter_problems(page.file.content_string)
+    if problems:
+        path = source_path(page, config)
+        raise PluginError("\n".join(f"{path}:{line}: {problem}" for line, problem in problems))
+    return markdown
