@@ -7,21 +7,13 @@ import pytest
 from checks.pages import contract_id_problems, html_lang_problems, page_not_built
 from checks.site import build_site, copy_project
 
-from .params import LANGUAGES
-
-OTHER = LANGUAGES[-1]  # a non-default language: the last one declared
-
+from .broken_copy import edit
+from .params import REFERENCE, TRANSLATIONS
 
 @pytest.fixture
 def project(tmp_path):
     """A private copy of the project (mkdocs.yml, docs/, overrides/) to break."""
     return copy_project(tmp_path / "project")
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path}: nothing to replace ({old!r})"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def build_fails(project, tmp_path):
@@ -31,20 +23,20 @@ def build_fails(project, tmp_path):
 
 
 def test_a_page_missing_in_one_language_fails_the_build_naming_the_file(project, tmp_path):
-    (project / "docs" / OTHER.locale / "faq.md").unlink()
-    assert f"docs/{OTHER.locale}/faq.md" in build_fails(project, tmp_path)
+    (project / "docs" / TRANSLATIONS[-1].locale / "faq.md").unlink()
+    assert f"docs/{TRANSLATIONS[-1].locale}/faq.md" in build_fails(project, tmp_path)
 
 
 def test_a_broken_anchor_fails_the_strict_build_naming_the_page(project, tmp_path):
-    edit(project / "docs" / OTHER.locale / "index.md", "#fee-waivers", "#no-such-id")
+    edit(project / "docs" / TRANSLATIONS[-1].locale / "index.md", "#fee-waivers", "#no-such-id")
     log = build_fails(project, tmp_path)
-    assert "no-such-id" in log and f"{OTHER.locale}/index.md" in log, log
+    assert "no-such-id" in log and f"{TRANSLATIONS[-1].locale}/index.md" in log, log
 
 
 def test_a_broken_link_fails_the_strict_build_naming_the_page(project, tmp_path):
-    edit(project / "docs" / OTHER.locale / "index.md", "(faq.md)", "(faq-old.md)")
+    edit(project / "docs" / TRANSLATIONS[-1].locale / "index.md", "(faq.md)", "(faq-old.md)")
     log = build_fails(project, tmp_path)
-    assert "faq-old.md" in log and f"{OTHER.locale}/index.md" in log, log
+    assert "faq-old.md" in log and f"{TRANSLATIONS[-1].locale}/index.md" in log, log
 
 
 def test_a_language_without_permalink_title_fails_the_build(project, tmp_path):
@@ -59,19 +51,19 @@ def test_a_language_without_permalink_title_fails_the_build(project, tmp_path):
 
 def test_the_checks_report_a_missing_page_a_lost_id_and_a_wrong_lang(project, tmp_path):
     """A build that passes but is wrong: each issue-2 check names what differs."""
-    edit(project / "docs" / OTHER.locale / "faq.md", "{#refund}", "{#reimbursement}")
+    edit(project / "docs" / TRANSLATIONS[-1].locale / "faq.md", "{#refund}", "{#reimbursement}")
     site = tmp_path / "site"
     assert build_site(project, site).returncode == 0
-    built_faq = site / OTHER.prefix / "faq" / "index.html"
-    edit(built_faq, f'<html lang="{OTHER.locale}"', f'<html lang="{LANGUAGES[0].locale}"')
-    assert contract_id_problems(site, OTHER, "faq.md", ["refund"]) == [
-        f"[{OTHER.locale}] faq.md: id #refund found 0 times, expected once"
+    built_faq = site / TRANSLATIONS[-1].prefix / "faq" / "index.html"
+    edit(built_faq, f'<html lang="{TRANSLATIONS[-1].locale}"', f'<html lang="{REFERENCE.locale}"')
+    assert contract_id_problems(site, TRANSLATIONS[-1], "faq.md", ["refund"]) == [
+        f"[{TRANSLATIONS[-1].locale}] faq.md: id #refund found 0 times, expected once"
     ]
-    assert html_lang_problems(site, OTHER, "faq.md") == [
-        f"[{OTHER.locale}] faq.md: <html lang='{LANGUAGES[0].locale}'>, expected '{OTHER.locale}'"
+    assert html_lang_problems(site, TRANSLATIONS[-1], "faq.md") == [
+        f"[{TRANSLATIONS[-1].locale}] faq.md: <html lang='{REFERENCE.locale}'>, expected '{TRANSLATIONS[-1].locale}'"
     ]
     built_faq.unlink()
-    assert "not built" in page_not_built(site, OTHER, "faq.md")[0]
+    assert "not built" in page_not_built(site, TRANSLATIONS[-1], "faq.md")[0]
 
 
 def test_a_language_without_its_404_text_or_og_locale_fails_the_build(project, tmp_path):
@@ -92,12 +84,12 @@ def numbered_lines(path):
 
 def test_an_unclosed_quote_in_front_matter_fails_the_build_at_its_line(project, tmp_path):
     """MkDocs alone builds it, with the front matter as text and the title "Faq"."""
-    page = project / "docs" / OTHER.locale / "faq.md"
+    page = project / "docs" / TRANSLATIONS[-1].locale / "faq.md"
     line, title = next((n, t) for n, t in numbered_lines(page).items() if t.startswith("title: "))
     edit(page, f"\n{title}\n", f'\ntitle: "{title.removeprefix("title: ")}\n')
     log = build_fails(project, tmp_path)
     expected = (
-        f"docs/{OTHER.locale}/faq.md:{line}: the front matter is not valid YAML (while scanning "
+        f"docs/{TRANSLATIONS[-1].locale}/faq.md:{line}: the front matter is not valid YAML (while scanning "
         "a quoted scalar, found unexpected end of stream): close the quote opened on this line, "
         "or drop the quotes"
     )
@@ -106,11 +98,11 @@ def test_an_unclosed_quote_in_front_matter_fails_the_build_at_its_line(project, 
 
 def test_a_front_matter_without_description_fails_the_build(project, tmp_path):
     """The default language's home, without its meta description."""
-    home = project / "docs" / LANGUAGES[0].locale / "index.md"
+    home = project / "docs" / REFERENCE.locale / "index.md"
     edit(home, "\ndescription: >-\n", "\nsummary: >-\n")
     log = build_fails(project, tmp_path)
     expected = (
-        f"docs/{LANGUAGES[0].locale}/index.md:1: the front matter has no description: "
+        f"docs/{REFERENCE.locale}/index.md:1: the front matter has no description: "
         "add \"description: …\", a one- or two-sentence summary, in the page's language"
     )
     assert expected in log, f"the log lacks {expected!r}:\n{log}"
@@ -118,13 +110,13 @@ def test_a_front_matter_without_description_fails_the_build(project, tmp_path):
 
 def test_a_heading_without_id_fails_the_build_at_its_line_with_the_heading_to_write(project, tmp_path):
     """The heading the parity tests used to report as missing here and extra there."""
-    page = project / "docs" / LANGUAGES[0].locale / "faq.md"
+    page = project / "docs" / REFERENCE.locale / "faq.md"
     refund = next(text for text in numbered_lines(page).values() if text.endswith(" {#refund}"))
     edit(page, f"\n{refund}\n", f"\n## A new section\n\nText.\n\n{refund}\n")
     line = next(n for n, text in numbered_lines(page).items() if text == "## A new section")
     log = build_fails(project, tmp_path)
     expected = (
-        f'docs/{LANGUAGES[0].locale}/faq.md:{line}: the heading "A new section" has no id: '
+        f'docs/{REFERENCE.locale}/faq.md:{line}: the heading "A new section" has no id: '
         'write "## A new section {#some-id}", with the same id in every language'
     )
     assert expected in log, f"the log lacks {expected!r}:\n{log}"
@@ -132,7 +124,7 @@ def test_a_heading_without_id_fails_the_build_at_its_line_with_the_heading_to_wr
 
 def test_a_duplicated_id_and_an_underlined_heading_fail_the_build_listed_together(project, tmp_path):
     """Every problem of the first bad page, each at its line: {#refund} twice, a setext heading."""
-    page = project / "docs" / OTHER.locale / "faq.md"
+    page = project / "docs" / TRANSLATIONS[-1].locale / "faq.md"
     edit(page, "{#billing-in-advance}", "{#refund}")
     with page.open("a", encoding="utf-8") as markdown:
         markdown.write("\nUnderlined\n----------\n\nText.\n")
@@ -144,7 +136,7 @@ def test_a_duplicated_id_and_an_underlined_heading_fail_the_build_listed_togethe
     ]
     underlined = next(n for n, text in lines.items() if text == "Underlined")
     log = build_fails(project, tmp_path)
-    path, again = f"docs/{OTHER.locale}/faq.md", ", with the same id in every language"
+    path, again = f"docs/{TRANSLATIONS[-1].locale}/faq.md", ", with the same id in every language"
     expected = [
         f'{path}:{second}: the id "refund" is already used on line {first} ("{first_text}"): '
         f'write "## {second_text} {{#another-id}}"{again}',

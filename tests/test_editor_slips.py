@@ -1,25 +1,16 @@
 """The editor's slips the build names by file and line: front matter (overrides/hooks/front_matter.py)
 and heading ids (overrides/hooks/heading_ids.py), checked on small Markdown sources."""
 
-import importlib.util
-
 import pytest
 
-from tools.site import ROOT
+from checks.site import ROOT
 
+from .hooks import load_hook
 from .params import PAGES, each_language
 
 
-def hook(name):
-    """A hook module, loaded from its file as MkDocs loads it."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "overrides" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-front_matter_problems = hook("front_matter").front_matter_problems
-heading_problems = hook("heading_ids").heading_problems
+front_matter_problems = load_hook("front_matter").front_matter_problems
+heading_problems = load_hook("heading_ids").heading_problems
 
 # Seven lines of front matter, as the real pages have, so that the body starts on line 8.
 FRONT_MATTER = "---\ntitle: Questions\ndescription: >-\n  Frais et\n  remboursement.\nhide: []\n---\n"

@@ -1,25 +1,16 @@
 """Unit checks of the small HTML-rewriting hooks, fed input that shows what they must (not) do."""
 
-import importlib.util
-
-from checks.site import ROOT
-
-
-def hook(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "overrides" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .hooks import load_hook
 
 
 def test_indentation_goes_but_pre_script_and_line_breaks_stay():
-    strip = hook("strip_indentation").strip_indentation
+    strip = load_hook("strip_indentation").strip_indentation
     html = "<div>\n   <p>a\n   b</p>\n  <pre>\n  x\n    y</pre>\n <script>\n  var a = 1\n</script>\n  <i>z</i>"
     assert strip(html) == "<div>\n<p>a\nb</p>\n<pre>\n  x\n    y</pre>\n<script>\n  var a = 1\n</script>\n<i>z</i>"
 
 
 def test_built_pages_carry_no_indentation_outside_verbatim_blocks(site_dir):
-    strip = hook("strip_indentation").strip_indentation
+    strip = load_hook("strip_indentation").strip_indentation
     unstripped = [
         str(page.relative_to(site_dir))
         for page in site_dir.glob("**/*.html")
@@ -29,7 +20,7 @@ def test_built_pages_carry_no_indentation_outside_verbatim_blocks(site_dir):
 
 
 def test_a_script_the_dev_server_adds_is_allowed_by_its_own_hash_and_nothing_else():
-    csp = hook("content_security_policy")
+    csp = load_hook("content_security_policy")
     before = (
         '<meta charset="utf-8">\n'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'; object-src 'none'\">"

@@ -1,14 +1,10 @@
 """The CSS purge keeps what can match and drops the rest (overrides/hooks/purge_css.py)."""
 
-import importlib.util
-
 import tinycss2
 
-from checks.site import ROOT
+from .hooks import load_hook
 
-spec = importlib.util.spec_from_file_location("purge_css", ROOT / "overrides/hooks/purge_css.py")
-purge_css = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(purge_css)
+purge_css = load_hook("purge_css")
 
 CSS = (
     ".md-used{color:red}.md-unused{color:blue}.md-used,.md-unused b{margin:0}"
