@@ -22,50 +22,64 @@ A 404 page has no language versions: its links are dropped.
 import re
 from urllib.parse import urljoin
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from project import built_locales, default_locale
 
-MATERIAL_ALTERNATES = re.compile(r'(\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">)+')
+# Material's <link rel="alternate" hreflang>, whatever the order and quoting of its attributes
+MATERIAL_ALTERNATE = re.compile(
+    r"[ \t]*<link\b(?=[^>]*\brel=[\"']?alternate\b)(?=[^>]*\bhreflang=)[^>]*>\n?", re.I
+)
 
 
-def language_versions(file, config) -> list[tuple[str, str]]:
+def language_versions(file: File, config: MkDocsConfig) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) of every built language's version of a page, then x-default."""
     if not config.site_url:
         raise PluginError("overrides/hooks/alternate_links.py: hreflang links need site_url")
-    i18n = config.plugins["i18n"].config
-    built = [lang.locale for lang in i18n.languages if lang.build]
-    default = next(lang.locale for lang in i18n.languages if lang.default)
     versions = getattr(file, "alternates", {})
-    missing = [locale for locale in built if locale not in versions]
+    missing = [locale for locale in built_locales(config) if locale not in versions]
     if missing:
         raise PluginError(
             f"overrides/hooks/alternate_links.py: {file.src_uri} has no version in {missing}"
         )
-    links = [(locale, urljoin(config.site_url, versions[locale].url)) for locale in built]
-    return links + [("x-default", dict(links)[default])]
+    links = [(locale, urljoin(config.site_url, versions[locale].url)) for locale in built_locales(config)]
+    return links + [("x-default", dict(links)[default_locale(config)])]
 
 
 def link_tags(links: list[tuple[str, str]]) -> str:
-    return "".join(
-        f'\n      <link rel="alternate" hreflang="{lang}" href="{href}">' for lang, href in links
-    )
+    return "".join(f'<link rel="alternate" hreflang="{lang}" href="{href}">\n' for lang, href in links)
 
 
-def on_env(env, config, files):
-    env.globals["language_versions"] = lambda file: language_versions(file, config)
-
-
-def on_post_page(output, page, config):
-    tags = link_tags(language_versions(page.file, config))
-    output, found = MATERIAL_ALTERNATES.subn(lambda match: tags, output, count=1)
+def replace_alternates(html: str, tags: str, where: str) -> str:
+    """Material's alternate links replaced by tags, where the first of them stood."""
+    found = list(MATERIAL_ALTERNATE.finditer(html))
     if not found:
         raise PluginError(
-            f"overrides/hooks/alternate_links.py: no Material alternate links in the HTML of "
-            f"{page.file.src_uri}; has Material changed how it writes them?"
+            f"overrides/hooks/alternate_links.py: no <link rel=alternate hreflang> in the HTML of "
+            f"{where}; has Material changed how it writes them?"
         )
-    return output
+    first = found[0].start()
+    return html[:first] + tags + MATERIAL_ALTERNATE.sub("", html[first:])
 
 
-def on_post_template(output, template_name, config):
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs) -> Environment:
+    env.globals["language_versions"] = lambda file: language_versions(file, config)
+    return env
+
+
+@event_priority(50)  # on Material's HTML as it writes it, before the minify plugin (0)
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    tags = link_tags(language_versions(page.file, config))
+    return replace_alternates(output, tags, page.file.src_uri)
+
+
+@event_priority(50)  # likewise
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig, **kwargs) -> str:
+    """A 404 page has no language versions: its alternate links go."""
     if template_name != "404.html":
-        return output
-    return MATERIAL_ALTERNATES.sub("", output)
+        return output_content
+    return replace_alternates(output_content, "", template_name)

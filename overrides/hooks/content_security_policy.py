@@ -23,11 +23,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
 # A data block (JSON) is never executed, so it needs no hash.
-DATA_BLOCK = re.compile(r'\btype="(?!text/javascript|module)[^"]*"')
-CHARSET = '<meta charset="utf-8">'
+DATA_BLOCK = re.compile(r"\btype=[\"']?(?!text/javascript|module)[^\"'\s>]+", re.I)
+# Material's <meta charset>, however written: the policy goes right after it, before any script.
+CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
@@ -48,22 +50,25 @@ def policy(directives: dict[str, str], hashes: list[str]) -> str:
     return "; ".join(f"{name} {value}".strip() for name, value in parts.items())
 
 
-def with_policy(html: str, config, where: str) -> str:
-    if CHARSET not in html:
-        raise PluginError(f"{where}: no {CHARSET} to put the Content-Security-Policy after")
+def with_policy(html: str, config: MkDocsConfig, where: str) -> str:
+    charset = CHARSET.search(html)
+    if charset is None:
+        raise PluginError(
+            f"overrides/hooks/content_security_policy.py: no <meta charset=utf-8> in the HTML of "
+            f"{where} to put the Content-Security-Policy after; has Material changed its head?"
+        )
     content = policy(config.extra["security"]["content_security_policy"], script_hashes(html))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
-    return html.replace(CHARSET, CHARSET + "\n" + meta, 1)
+    return html[: charset.end()] + "\n" + meta + html[charset.end() :]
 
 
-@event_priority(-100)  # last, once every other hook has written its scripts
-def on_post_page(output, page, config):
+@event_priority(-100)  # last, once every hook and plugin (the minifier) has written the page
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
     return with_policy(output, config, page.file.src_uri)
 
 
-# Before localized_404.py (priority 0) moves a language's 404 page into its folder.
-@event_priority(10)
-def on_post_template(output_content, template_name, config):
+@event_priority(-40)  # likewise, but before localized_404.py (-50) moves a 404 into its folder
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig, **kwargs) -> str:
     if not template_name.endswith(".html") or not output_content.strip():
         return output_content
     return with_policy(output_content, config, template_name)
@@ -81,7 +86,7 @@ def with_scripts_allowed(before: str, after: str) -> str:
     )
 
 
-def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder, **kwargs):
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder, **kwargs) -> LiveReloadServer:
     """Let the live-reload script that `mkdocs serve` injects into each page run, by its hash."""
     inject = getattr(server, "_inject_js_into_html", None)
     if inject is None:
@@ -112,6 +117,6 @@ def headers_file(site_dir: Path, security: dict) -> str:
 
 # After mkdocs-static-i18n (-100) has built every language, so that all their pages count.
 @event_priority(-200)
-def on_post_build(config):
+def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
     site_dir = Path(config.site_dir)
     (site_dir / "_headers").write_text(headers_file(site_dir, config.extra["security"]), encoding="utf-8")

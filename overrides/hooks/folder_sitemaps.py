@@ -11,7 +11,9 @@ sitemap is named in robots.txt.
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 NS = {"": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
@@ -36,8 +38,12 @@ def folder_sitemaps(sitemap: str, site_url: str) -> dict[str, str]:
     return folders
 
 
-def on_post_build(config):
+# After mkdocs-static-i18n (-100) has built every language: the sitemap is then the whole site's.
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
     site = Path(config.site_dir)
+    if not (site / "sitemap.xml").is_file():
+        raise PluginError("overrides/hooks/folder_sitemaps.py: no sitemap.xml in the built site")
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     for folder, text in folder_sitemaps(sitemap, config.site_url).items():
         (site / folder / "sitemap.xml").write_text(text + "\n", encoding="utf-8")

@@ -8,9 +8,7 @@ description (`description`) as text in its own language. The error names the fil
 `docs/<locale>/<page>.md:<line>`, counting every line of the file, and says what to write.
 """
 
-import os
 import re
-from pathlib import Path
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
+from project import source_path
 
 # "---" then "---" at once, which MkDocs' YAML_RE does not match; group 1 is the (empty) YAML.
 EMPTY = re.compile(r"^-{3}[ \t]*\n()(?:\.{3}|-{3})[ \t]*\n")
@@ -83,12 +82,6 @@ def front_matter_problems(source: str) -> list[tuple[int, str]]:
         what = f'"{key}: …", {REQUIRED[key]}, in the page\'s language'
         problems.append((1, f"the front matter has no {key}: add {what}"))
     return sorted(problems)
-
-
-def source_path(page: Page, config: MkDocsConfig) -> str:
-    """The page's file as the editor sees it from the project's root: docs/<locale>/<page>.md."""
-    path = os.path.join(config.docs_dir, page.file.src_uri)
-    return Path(os.path.relpath(path, os.path.dirname(config.config_file_path))).as_posix()
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str | None:

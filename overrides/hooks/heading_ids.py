@@ -12,10 +12,8 @@ underlined (setext) form is refused, so that every heading reads `## Titre {#id}
 and fenced code blocks are skipped.
 """
 
-import os
 import re
 import unicodedata
-from pathlib import Path
 from typing import NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
+from project import source_path
 
 QUOTE = re.compile(r"^(?: {0,3}> ?)*")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -108,12 +107,6 @@ def heading_problems(source: str) -> list[tuple[int, str]]:
         if heading_id:
             first_use.setdefault(heading_id, (line, text))
     return problems
-
-
-def source_path(page: Page, config: MkDocsConfig) -> str:
-    """The page's file as the editor sees it from the project's root: docs/<locale>/<page>.md."""
-    path = os.path.join(config.docs_dir, page.file.src_uri)
-    return Path(os.path.relpath(path, os.path.dirname(config.config_file_path))).as_posix()
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str | None:

@@ -6,7 +6,9 @@ plugins.i18n.languages in mkdocs.yml; mkdocs-static-i18n merges them into `extra
 language's build, so they are checked there.
 """
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from project import current_locale
 
 REQUIRED = [
     "og_locale",  # overrides/main.html: og:locale and og:locale:alternate
@@ -29,10 +31,10 @@ def missing_keys(extra: dict) -> list[str]:
     return [key for key in REQUIRED if not lookup(key)]
 
 
-def on_pre_build(config):
+def on_pre_build(*, config: MkDocsConfig, **kwargs) -> None:
     missing = missing_keys(dict(config.extra))
     if missing:
-        language = config.plugins["i18n"].current_language
+        language = current_locale(config)
         listing = ", ".join(f"extra.{key}" for key in missing)
         raise PluginError(
             f"overrides/hooks/language_extra.py: language '{language}' lacks {listing}: "

@@ -9,10 +9,13 @@ page sends a reader lost under another language's folder to its 404 (overrides/4
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from project import current_locale, default_locale
 
 
-def on_pre_build(config):
+def on_pre_build(*, config: MkDocsConfig, **kwargs) -> None:
     """Forget the language links of the last page built before this language's build.
 
     For each page, mkdocs-static-i18n 1.3 sets that page's links as an *attribute* of
@@ -25,17 +28,15 @@ def on_pre_build(config):
     vars(config.extra).pop("alternate", None)
 
 
-def on_post_template(output, template_name, config):
-    if template_name != "404.html":
-        return output
-    i18n = config.plugins["i18n"]
-    if i18n.current_language == i18n.default_language:
+@event_priority(-50)  # last: once the page is complete (policy included), move it
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig, **kwargs) -> str:
+    if template_name != "404.html" or current_locale(config) == default_locale(config):
         return output
     if not output.strip():
         raise PluginError(
-            f"overrides/hooks/localized_404.py: empty 404 page for {i18n.current_language}"
+            f"overrides/hooks/localized_404.py: empty 404 page for {current_locale(config)}"
         )
-    target = Path(config.site_dir) / i18n.current_language / "404.html"
+    target = Path(config.site_dir) / current_locale(config) / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
     # The root 404.html stays the default language's (built first): MkDocs rewrites it as it is.

@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 
 import tinycss2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 NAMES = re.compile(r"[.#](-?[_a-zA-Z][\w-]*)")
@@ -90,12 +92,18 @@ def drop_unread_properties(css: str, read: set[str]) -> str:
 
 # After mkdocs-static-i18n (-100) has built every language, so that all their pages count.
 @event_priority(-200)
-def on_post_build(config):
+def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
     site_dir = Path(config.site_dir)
     used = words_in_use(site_dir)
     purged = {}
     for pattern in STYLESHEETS:
-        for path in site_dir.glob(pattern):
+        found = list(site_dir.glob(pattern))
+        if not found:
+            raise PluginError(
+                f"overrides/hooks/purge_css.py: no {pattern} in the built site; "
+                "has Material renamed its stylesheets?"
+            )
+        for path in found:
             rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_whitespace=True)
             purged[path] = purge_rules(rules, used)
     # A property is read where any stylesheet says var(--name), or a page or script names it.

@@ -11,9 +11,11 @@ import json
 from pathlib import Path
 
 import material
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import write_file
+from project import built_locales, current_locale, default_locale
 
 LUNR_LANGUAGES = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
 # Material's default pipeline leaves the stemmer out; each index here stems its own words.
@@ -29,33 +31,37 @@ def split_by_language(entries: list[dict], locales: list[str], default: str) -> 
     folders = {f"{locale}/": locale for locale in locales if locale != default}
     by_language = {locale: [] for locale in locales}
     for entry in entries:
+        if "location" not in entry:
+            raise PluginError(
+                f"overrides/hooks/search_per_language.py: a search entry without a location "
+                f"({sorted(entry)}); has Material changed its index?"
+            )
         folder = entry["location"].split("/", 1)[0] + "/"
         by_language[folders.get(folder, default)].append(entry)
     return by_language
 
 
-def built_languages(config) -> tuple[list[str], str]:
-    """The locales built, and the default one; each must have a lunr stemmer."""
-    languages = [lang for lang in config.plugins["i18n"].config.languages if lang.build]
-    for lang in languages:
-        if lang.locale != "en" and not (LUNR_LANGUAGES / f"lunr.{lang.locale}.min.js").is_file():
-            raise PluginError(f"Search: lunr has no stemmer for language {lang.locale!r}")
-    default = next(lang.locale for lang in languages if lang.default)
-    return [lang.locale for lang in languages], default
+def stemmable_locales(config: MkDocsConfig) -> list[str]:
+    """The locales built; each must have a lunr stemmer."""
+    for locale in built_locales(config):
+        if locale != "en" and not (LUNR_LANGUAGES / f"lunr.{locale}.min.js").is_file():
+            raise PluginError(f"Search: lunr has no stemmer for language {locale!r}")
+    return built_locales(config)
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has set up the language being built
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Tell the templates where this language's index is (overrides/main.html)."""
-    _, default = built_languages(config)
-    locale = config.plugins["i18n"].current_language
-    config.extra["search_index"] = index_path(locale, locale == default)
+    stemmable_locales(config)
+    locale = current_locale(config)
+    config.extra["search_index"] = index_path(locale, locale == default_locale(config))
+    return config
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has merged every language's entries
-def on_post_build(config):
+def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
     search = config.plugins["material/search"]
-    locales, default = built_languages(config)
+    locales, default = stemmable_locales(config), default_locale(config)
     for locale, entries in split_by_language(search.search_index.entries, locales, default).items():
         if not entries:  # a language built later: its own build writes its index
             continue

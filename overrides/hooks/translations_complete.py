@@ -6,7 +6,9 @@ language that lacks it; we want the editor told which file to write, before anyt
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from project import built_locales
 
 
 def pages_by_language(docs_dir: Path, languages: list[str]) -> dict[str, set[str]]:
@@ -23,8 +25,8 @@ def missing_translations(pages: dict[str, set[str]]) -> list[str]:
     return [f"{lang}/{page}" for lang, have in pages.items() for page in sorted(every_page - have)]
 
 
-def on_config(config):
-    languages = [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    languages = built_locales(config)
     docs_dir = Path(config.docs_dir)
     absent = [lang for lang in languages if not (docs_dir / lang).is_dir()]
     if absent:
@@ -33,3 +35,4 @@ def on_config(config):
     if missing:
         listing = ", ".join(f"docs/{path}" for path in missing)
         raise PluginError(f"Missing translation(s): {listing} (the page exists in another language)")
+    return config
