@@ -28,6 +28,9 @@ from checks.site import (
 
 FAQ_PAGE = "faq.md"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The reader's notice of a section whose translation is pending (overrides/hooks/pending_notice.py):
+# shown in one language only, so never part of what the languages compare.
+NOTICE_CLASS = "translation-pending"
 # What a section holds, counted in every language: the same numbers everywhere.
 BLOCKS = ("paragraphs", "list items", "tables", "admonitions", "images")
 # Paragraphs shorter than this are too short to tell one language from another.
@@ -55,6 +58,8 @@ def article_sections(html: BeautifulSoup) -> list[Section]:
     """The article cut at each heading, with what each part holds."""
     parts = [Section("(top)")]
     for child in article(html).find_all(recursive=False):
+        if NOTICE_CLASS in child.get("class", []):
+            continue
         if child.name in HEADINGS:
             parts.append(Section(heading_key(child)))
             continue

@@ -1,5 +1,8 @@
 """Build the site and print a translation status table: pages x languages, each cell "ok",
-"missing" or the checks that find a difference, then the details. Exits 1 on any drift.
+"missing", the checks that find a difference, or the freshness of its sections against the lock
+("behind: #id", "pending since <date>", "unconfirmed: #id"), then one line per problem naming
+the language, the page, the section and what to run next. Exits 1 on any drift (a pending
+section within its time limit is not drift).
 
     python -m commands.status [--project DIR]
 """
@@ -9,10 +12,20 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
+from checks.freshness import (
+    all_states,
+    cell_states,
+    freshness_problems,
+    limit_days,
+    load_lock,
+    load_pending,
+    project_files,
+)
 from checks.parity import page_report, page_set_problems
-from checks.site import ROOT, build_site, languages, source_pages
+from checks.site import ROOT, build_site, languages, load_config, source_pages
 from checks.table import format_table
 
 
@@ -32,13 +45,17 @@ def status(project: Path, site_dir: Path) -> tuple[list[str], dict, list[str]]:
     result = build_site(project, site_dir, strict=False)
     if result.returncode != 0:
         return pages, cells, details + ["the build failed:", result.log.strip()]
+    lock_file, pending_file = project_files(project)
+    lock, pending = load_lock(lock_file), load_pending(pending_file)
+    states = all_states(site_dir, langs, pages, lock)
     for lang in langs:
         for page in pages:
             report = page_report(site_dir, langs, lang, page)
-            if report:
-                cells[lang.locale, page] = ", ".join(report)
-                details += [problem for problems in report.values() for problem in problems]
-    return pages, cells, details
+            found = [*report, *cell_states(states, pending, lang.locale, page)]
+            cells[lang.locale, page] = ", ".join(found) or "ok"
+            details += [problem for problems in report.values() for problem in problems]
+    limit = limit_days(load_config(project / "mkdocs.yml"))
+    return pages, cells, details + freshness_problems(states, pending, date.today(), limit)
 
 
 def status_table(pages: list[str], locales: list[str], cells: dict) -> str:
@@ -53,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as site_dir:
         pages, cells, details = status(args.project, Path(site_dir))
     print(status_table(pages, locales, cells))
-    drift = any(cell != "ok" for cell in cells.values()) or bool(details)
+    drift = bool(details)  # every difference has its line; a pending section has none
     if details:
         print("\n" + "\n".join(details))
     print(f"\n{'Drift found' if drift else 'Every language is in step'} ({locales[0]} is the reference).")

@@ -1,0 +1,56 @@
+"""Mark a section of a language as pending: its translation will follow. The site then builds
+with a notice at the top of that section, in that language, linking to the updated languages,
+and the tests pass until the limit set in mkdocs.yml (extra.pending_translation_days).
+
+    python -m commands.pending faq.md#refund es --reason "translator on leave until Friday"
+
+The section must be behind in that language now (changed in another language since the lock).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from checks.freshness import Pending, load_lock, load_pending, project_files, save_pending, section_states
+from checks.site import ROOT, build_site, languages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("section", help="PAGE#SECTION, e.g. faq.md#refund")
+    parser.add_argument("language", help="the locale that lags, e.g. es")
+    parser.add_argument("--reason", required=True, help="why, in a few words")
+    parser.add_argument("--since", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml (default: this project)")
+    args = parser.parse_args(argv)
+    page, _, section = args.section.partition("#")
+    langs = languages(args.project / "mkdocs.yml")
+    if args.language not in [lang.locale for lang in langs]:
+        print(f"{args.language}: not a language of mkdocs.yml ({', '.join(lang.locale for lang in langs)})")
+        return 2
+    lock_file, pending_file = project_files(args.project)
+    with tempfile.TemporaryDirectory() as site_dir:
+        result = build_site(args.project, Path(site_dir))
+        if result.returncode != 0:
+            print(f"The build fails; fix it first:\n{result.log.strip()}")
+            return 1
+        states = {s.section: s for s in section_states(Path(site_dir), langs, page, load_lock(lock_file))}
+    state = states.get(section)
+    if state is None:
+        print(f"{page}: no section #{section} (sections: {', '.join('#' + s for s in states)})")
+        return 2
+    if args.language not in state.behind:
+        print(f"[{args.language}] {page}#{section} is not behind: nothing to mark pending")
+        return 2
+    entries = [p for p in load_pending(pending_file) if (p.page, p.section, p.language) != (page, section, args.language)]
+    save_pending([*entries, Pending(page, section, args.language, args.since, args.reason)], pending_file)
+    print(f"[{args.language}] {page}#{section}: pending since {args.since} ({args.reason}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
