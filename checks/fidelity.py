@@ -1,5 +1,9 @@
 """Fidelity to the source article: every paragraph of `provenance/guide.<locale>.txt` is on
 the site in that language, once, allowing for mended typos; the blog leftovers are not.
+
+The articles are the provenance of the import, not a cage: a paragraph that is no longer on
+the site is excused when it stood in a section edited since, in every language, and confirmed
+(translations/lock.yml says when each section was last confirmed: "import" until then).
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from checks.parity import HEADINGS, article
+from checks.parity import HEADINGS, NOTICE_CLASS, article
 from checks.site import ROOT, Language, built_page, soup
 
 # The articles the guide was imported from, kept in the repository (README, "Layout").
@@ -32,15 +36,24 @@ def source_paragraphs(path: Path) -> list[str]:
 def site_blocks(site_dir: Path, language: Language, pages: list[str]) -> list[str]:
     """Every paragraph, list item and heading of the language's articles, in reading order
     (pages in `nav` order), without the permalink symbols."""
-    blocks = []
+    return [text for _, text in located_blocks(site_dir, language, pages)]
+
+
+def located_blocks(site_dir: Path, language: Language, pages: list[str]) -> list[tuple[str, str]]:
+    """site_blocks, each with the "page#section" it stands in."""
+    blocks, section = [], "(top)"
     for page in pages:
         for block in article(soup(built_page(site_dir, language, page))).find_all(["p", "li", *HEADINGS]):
+            if block.find_parent(class_=NOTICE_CLASS):
+                continue
+            if block.name in HEADINGS:
+                section = block.get("id", "(no id)")
             text = "".join(
                 piece if isinstance(piece, str) else piece.get_text()
                 for piece in block.children
                 if not (getattr(piece, "get", None) and "headerlink" in piece.get("class", []))
             )
-            blocks.append(normalise(text))
+            blocks.append((f"{page}#{section}", normalise(text)))
     return blocks
 
 
@@ -48,8 +61,9 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def unmatched_paragraphs(source: list[str], blocks: list[str]) -> list[tuple[str, float]]:
-    """Source paragraphs with no counterpart on the site, with the best similarity found.
+def unmatched_paragraphs(source: list[str], blocks: list[str]) -> list[tuple[str, float, range]]:
+    """Source paragraphs with no counterpart on the site, with the best similarity found and
+    the blocks around the gap they fell in.
 
     Both sides are in reading order, so they are aligned first on the paragraphs that stand
     unchanged; a paragraph that was mended must then resemble a site block in the same gap.
@@ -63,19 +77,30 @@ def unmatched_paragraphs(source: list[str], blocks: list[str]) -> list[tuple[str
             for paragraph in source[i1:i2]:
                 score = max((similarity(paragraph, block) for block in blocks[j1:j2]), default=0.0)
                 if score < MIN_SIMILARITY:
-                    unmatched.append((paragraph, score))
+                    unmatched.append((paragraph, score, range(max(j1 - 1, 0), j2 + 1)))
     return unmatched
 
 
-def fidelity_problems(source: Path, blocks: list[str], leftovers: list[str], where: str):
-    """What of the source is missing from the site, doubled on it, or a leftover that stayed."""
+def fidelity_problems(
+    source: Path,
+    blocks: list[str],
+    leftovers: list[str],
+    where: str,
+    sections: list[str] | None = None,
+    edited: frozenset[str] = frozenset(),
+):
+    """What of the source is missing from the site, doubled on it, or a leftover that stayed.
+
+    sections (the "page#section" of each block) and edited (the sections confirmed since the
+    import) excuse a paragraph missing where a section was edited on purpose."""
     leftovers = [normalise(text) for text in leftovers]
     paragraphs = source_paragraphs(source)
     title = paragraphs[0]
     guide = [p for n, p in enumerate(paragraphs) if p not in leftovers and p not in paragraphs[:n]]
     problems = [
         f"{where}: source paragraph not on the site (best similarity {score:.2f}): {text[:80]!r}"
-        for text, score in unmatched_paragraphs(guide, blocks)
+        for text, score, around in unmatched_paragraphs(guide, blocks)
+        if not (sections and edited.intersection(sections[n] for n in around if n < len(sections)))
     ]
     problems += [
         f"{where}: blog leftover still on the site: {leftover!r}"

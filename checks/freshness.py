@@ -2,7 +2,8 @@
 compared with the lock of what was last confirmed in step.
 
 The lock (translations/lock.yml) holds, for each page and section id, each language's text and
-its fingerprint as they stood when the languages were last confirmed in step. A section whose
+its fingerprint as they stood when the languages were last confirmed in step, and when that was
+("import" for a section as the guide was imported from provenance/, untouched since). A section whose
 text changed in some languages and not in others leaves those others *behind*, whichever the
 language: the default one is not special. A section changed in every language waits for
 `python -m commands.confirm`. A language may lag on purpose, *pending* with a reason
@@ -101,7 +102,8 @@ def word_diff(old: str, new: str, context: int = 4) -> str:
 
 
 def load_lock(path: Path = LOCK) -> dict:
-    """{page: {section: {locale: {"fingerprint": ..., "text": ...}}}}; {} before the first confirm."""
+    """{page: {section: {"confirmed": "import" or a date, locale: {"fingerprint": ..., "text": ...}}}};
+    {} before the first confirm."""
     if not path.is_file():
         return {}
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -111,6 +113,16 @@ def save_lock(lock: dict, path: Path = LOCK) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     body = yaml.safe_dump(lock, allow_unicode=True, sort_keys=True, width=100)
     path.write_text(LOCK_HEADER + body, encoding="utf-8")
+
+
+def edited_sections(lock: dict) -> frozenset[str]:
+    """The "page#section"s confirmed since the import: edited on purpose, in every language."""
+    return frozenset(
+        f"{page}#{section}"
+        for page, sections in lock.items()
+        for section, entry in sections.items()
+        if str(entry.get("confirmed", "import")) != "import"
+    )
 
 
 def lock_entry(text: str) -> dict:
@@ -150,6 +162,7 @@ class SectionState:
     texts: dict[str, str]  # locale -> current text
     locked: dict[str, dict]  # locale -> lock entry ({} if the section is new)
     changed: list[str] = field(default_factory=list)  # locales whose text differs from the lock
+    since: str | None = None  # when the lock took it: "import", or the date of a confirm
 
     @property
     def behind(self) -> list[str]:
@@ -178,11 +191,14 @@ def section_states(site_dir: Path, languages: list[Language], page: str, lock: d
     sections = list(dict.fromkeys([*texts[languages[0].locale], *locked_page]))
     states = []
     for section in sections:
+        entry = dict(locked_page.get(section, {}))
+        since = entry.pop("confirmed", None)
         state = SectionState(
             page,
             section,
             {locale: found[section] for locale, found in texts.items() if section in found},
-            locked_page.get(section, {}),
+            entry,
+            since=None if since is None else str(since),
         )
         state.changed = [
             lang.locale
@@ -232,7 +248,7 @@ def freshness_problems(
     return problems
 
 
-def confirmed(lock: dict, states: list[SectionState]) -> dict:
+def confirmed(lock: dict, states: list[SectionState], today: date) -> dict:
     """The lock with every confirmable section taken as it is now (dropped when gone)."""
     new = {page: dict(sections) for page, sections in lock.items()}
     for state in states:
@@ -240,7 +256,8 @@ def confirmed(lock: dict, states: list[SectionState]) -> dict:
             continue
         sections = new.setdefault(state.page, {})
         if state.texts:
-            sections[state.section] = {locale: lock_entry(text) for locale, text in state.texts.items()}
+            texts = {locale: lock_entry(text) for locale, text in state.texts.items()}
+            sections[state.section] = {"confirmed": today.isoformat(), **texts}
         else:
             sections.pop(state.section, None)
     return {page: sections for page, sections in new.items() if sections}
@@ -266,7 +283,9 @@ def all_states(site_dir: Path, languages: list[Language], pages: list[str], lock
     """Every page's section states; a page of the lock no longer on the site counts as gone."""
     states = [state for page in pages for state in section_states(site_dir, languages, page, lock)]
     for page in sorted(set(lock) - set(pages)):
-        states += [SectionState(page, section, {}, locked, list(locked)) for section, locked in lock[page].items()]
+        for section, entry in lock[page].items():
+            locked = {locale: found for locale, found in entry.items() if locale != "confirmed"}
+            states.append(SectionState(page, section, {}, locked, list(locked)))
     return states
 
 

@@ -184,10 +184,11 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy what `mkdocs build` reads (mkdocs.yml, docs/, overrides/) into dest, to be edited."""
+    """Copy what `mkdocs build` and the editors' commands read (mkdocs.yml, docs/, overrides/,
+    translations/) into dest, to be edited."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(MKDOCS_YML, dest / "mkdocs.yml")
-    for folder in ("docs", "overrides"):
+    for folder in ("docs", "overrides", "translations"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return dest
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from checks.freshness import (
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         states = all_states(Path(site_dir), langs, pages, lock)
     taken = [s for s in states if s.confirmable]
     behind = [s for s in states if s.behind]
-    save_lock(confirmed(lock, states), lock_file)
+    save_lock(confirmed(lock, states, date.today()), lock_file)
     done = {(s.page, s.section) for s in taken}
     pending = load_pending(pending_file)
     save_pending([p for p in pending if (p.page, p.section) not in done], pending_file)

@@ -29,8 +29,9 @@ from checks.site import ROOT, build_site, languages, load_config, source_pages
 from checks.table import format_table
 
 
-def status(project: Path, site_dir: Path) -> tuple[list[str], dict, list[str]]:
-    """(pages, {(locale, page): cell}, detail lines) for a project's docs and build."""
+def status(project: Path, site_dir: Path, today: date | None = None) -> tuple[list[str], dict, list[str]]:
+    """(pages, {(locale, page): cell}, detail lines) for a project's docs and build, on a day
+    (today by default) that decides which pending sections are overdue."""
     langs = languages(project / "mkdocs.yml")
     docs = project / "docs"
     pages = sorted({page for lang in langs for page in source_pages(docs, lang)})
@@ -55,7 +56,7 @@ def status(project: Path, site_dir: Path) -> tuple[list[str], dict, list[str]]:
             cells[lang.locale, page] = ", ".join(found) or "ok"
             details += [problem for problems in report.values() for problem in problems]
     limit = limit_days(load_config(project / "mkdocs.yml"))
-    return pages, cells, details + freshness_problems(states, pending, date.today(), limit)
+    return pages, cells, details + freshness_problems(states, pending, today or date.today(), limit)
 
 
 def status_table(pages: list[str], locales: list[str], cells: dict) -> str:

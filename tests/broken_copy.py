@@ -61,3 +61,27 @@ def broken_copy(dest: Path) -> Path:
         regex=True,
     )
     return project
+
+
+def drifted_copy(dest: Path) -> Path:
+    """Copy the project and let translations drift, each fault in its own section, some in the
+    reference language and some in the last translation (the lock is two-way)."""
+    project = copy_project(dest)
+    ref, other = project / "docs" / REFERENCE.locale, project / "docs" / TRANSLATIONS[-1].locale
+    # A number changed in the reference: 30 days become 60.
+    edit(ref / "faq.md", r"(\{#new-customer-wait\}\n\n[^\n]*?)(\d+)", lambda m: f"{m[1]}{int(m[2]) + 30}", regex=True, count=1)
+    # A sentence added to a paragraph of the translation (the one it has, again).
+    edit(other / "negotiate.md", r"\{#fee-waivers\}\n\n([^\n]+)", lambda m: f"{m[0]} {m[1]}", regex=True, count=1)
+    # Two answers of the translation's FAQ swapped under each other's questions.
+    faq = (other / "faq.md").read_text(encoding="utf-8")
+    first, second = (re.search(rf"\{{#{q}\}}\n\n([^\n]+)", faq)[1] for q in ("cancellation-fee", "billing-in-advance"))
+    edit(other / "faq.md", first, "\0")
+    edit(other / "faq.md", second, first)
+    edit(other / "faq.md", "\0", second)
+    # A paragraph of the reference rewritten: its words in another order.
+    edit(ref / "final-thoughts.md", r"(\{#final-thoughts\}\n\n)([^\n]+)", lambda m: m[1] + " ".join(reversed(m[2].split())), regex=True, count=1)
+    # A link of the translation retargeted to another section of the same page.
+    edit(other / "index.md", "(negotiate.md#bill-discounts)", "(negotiate.md#fee-waivers)")
+    # Two paragraphs of a section of the translation in the other order.
+    edit(other / "billing-vs-retention.md", r"(\{#billing-vs-retention\}\n\n)([^\n]+)\n\n([^\n]+)\n\n", r"\1\3\n\n\2\n\n", regex=True, count=1)
+    return project
