@@ -75,10 +75,15 @@ def heading_end(html: str, section: str) -> int | None:
 
 
 def section_link(page: Page, locale: str, section: str, name: str) -> str:
-    """A link to the section in another language's version of the page, relative, named in it."""
+    """A link to the section in another language's version of the page, relative, named in it.
+
+    Material's bundle takes over a click on any link to another language's version of the page
+    (one of its <link rel=alternate>) and sends the reader to that page's top, the anchor lost;
+    it leaves alone a link with a target, so `target="_self"` (the browser's default) keeps it.
+    """
     url = get_relative_url(page.file.alternates[locale].url, page.url)
     href = escape(f"{url}/" if url.endswith(".") else url)  # "../", not "..", for the home
-    return f'<a href="{href}#{section}" hreflang="{locale}" lang="{locale}">{escape(name)}</a>'
+    return f'<a href="{href}#{section}" hreflang="{locale}" lang="{locale}" target="_self">{escape(name)}</a>'
 
 
 def notice(texts: dict, since: date, links: list[str], locale: str) -> str:
