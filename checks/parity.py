@@ -167,11 +167,12 @@ def link_problems(site_dir: Path, languages: list[Language], language: Language,
 
 
 def article_links(site_dir: Path, languages: list[Language], language: Language, page: str):
-    """The article's internal links as language-independent (path, fragment) pairs, in order."""
+    """The article's internal links as language-independent (path, fragment) pairs, in order;
+    not a pending notice's links to the other languages."""
     links = []
     for link in article(_page(site_dir, language, page)).find_all("a", href=True):
         found = internal_target(site_path(language, page), link["href"])
-        if found is None or "headerlink" in link.get("class", []):
+        if found is None or "headerlink" in link.get("class", []) or link.find_parent(class_=NOTICE_CLASS):
             continue
         path, fragment = found
         links.append((path.removeprefix(language_of(path, languages).prefix), fragment))

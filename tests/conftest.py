@@ -7,6 +7,7 @@ import pytest
 from checks.site import ROOT, add_language, build_site, copy_project, languages
 
 from .broken_copy import broken_copy
+from .pending_copy import pending_copy
 from .params import THIRD_LANGUAGE, TRANSLATIONS
 
 
@@ -42,3 +43,15 @@ def third_language(tmp_path_factory):
     if result.returncode != 0:
         pytest.fail(f"the copy with a third language does not build:\n{result.log}", pytrace=False)
     return SimpleNamespace(project=project, site=root / "site", languages=languages(project / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
+def pending(tmp_path_factory):
+    """The copy of tests/pending_copy.py (a section changed in the reference language only and
+    pending in a translation), built strictly: .project and .site."""
+    root = tmp_path_factory.mktemp("pending")
+    project = pending_copy(root / "project")
+    result = build_site(project, root / "site")
+    if result.returncode != 0:
+        pytest.fail(f"the copy with a pending section does not build:\n{result.log}", pytrace=False)
+    return SimpleNamespace(project=project, site=root / "site")

@@ -1,4 +1,4 @@
-"""Fail the build when a language lacks a text or setting that the templates read from `extra`.
+"""Fail the build when a language lacks a text or setting that the templates or hooks read from `extra`.
 
 Jinja renders a missing key as an empty string: a 404 page without its text, or link previews
 without a locale, would build without a word. Each language sets these under
@@ -16,6 +16,8 @@ REQUIRED = [
     "not_found.text",
     "not_found.home",
     "not_found.search",
+    "pending_notice.title",  # overrides/hooks/pending_notice.py
+    "pending_notice.text",
 ]
 
 

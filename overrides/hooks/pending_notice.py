@@ -1,0 +1,128 @@
+"""Tell the readers of a section whose translation is pending that it follows, and where to read
+the updated text meanwhile.
+
+`python -m commands.pending faq.md#refund es --reason "…"` writes an entry to
+translations/pending.yml (next to mkdocs.yml): `{page, section, language, since, reason}`. While
+that language builds, right after the heading of that section, the page gets a notice in its
+language (`extra.pending_notice`: a `title`, and a `text` with `{date}` and `{links}`): the date
+written the reader's way (Babel), and a link to the same section in each language not pending
+for it, named as in plugins.i18n.languages. Nothing anywhere else.
+
+The notice is a Material admonition with the class `translation-pending`, which the parity and
+freshness checks skip (checks/parity.py, NOTICE_CLASS), and `data-search-exclude`, which keeps
+it out of the search index. A file that is not a list of such entries, or an entry naming no
+language, page or section of the site, stops the build.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html import escape
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date
+from babel.lists import format_list
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from project import built_locales, current_locale, i18n, source_path
+
+PENDING = "translations/pending.yml"  # from the folder of mkdocs.yml
+FIELDS = {"page": str, "section": str, "language": str, "since": date, "reason": str}
+PLACEHOLDERS = ("{date}", "{links}")
+
+
+def pending_entries(config: MkDocsConfig) -> list[dict]:
+    """The entries of translations/pending.yml, each checked; [] without the file."""
+    path = Path(config.config_file_path).parent / PENDING
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
+    except yaml.YAMLError as error:
+        raise PluginError(f"{PENDING} is not valid YAML: {error}") from None
+    if not isinstance(entries, list):
+        raise PluginError(f"{PENDING}: expected a list of entries, found {entries!r}")
+    for number, entry in enumerate(entries, start=1):
+        where = f"{PENDING}: entry {number} ({entry!r})"
+        if not isinstance(entry, dict) or set(entry) != set(FIELDS):
+            raise PluginError(f"{where}: expected exactly the keys {', '.join(FIELDS)}")
+        for key, kind in FIELDS.items():
+            if not isinstance(entry[key], kind):
+                must = "a date, YYYY-MM-DD" if kind is date else "text"
+                raise PluginError(f"{where}: {key} must be {must}")
+        if entry["language"] not in built_locales(config):
+            raise PluginError(f"{where}: {entry['language']} is not a language of mkdocs.yml")
+        if not (Path(config.docs_dir) / entry["language"] / entry["page"]).is_file():
+            raise PluginError(f"{where}: there is no page docs/{entry['language']}/{entry['page']}")
+        if not updated_locales(entries, entry["page"], entry["section"], config):
+            raise PluginError(f"{where}: {entry['page']}#{entry['section']} is pending in every language")
+    return entries
+
+
+def updated_locales(entries: list[dict], page: str, section: str, config: MkDocsConfig) -> list[str]:
+    """The languages in which a section is not pending: those that hold its updated text."""
+    waiting = {entry["language"] for entry in entries if (entry["page"], entry["section"]) == (page, section)}
+    return [locale for locale in built_locales(config) if locale not in waiting]
+
+
+def heading_end(html: str, section: str) -> int | None:
+    """Where the heading with that id (however quoted) ends in the page's HTML, if it is there."""
+    found = re.search(rf"<(h[1-6])\b[^>]*(?<![\w-])id=[\"']?{re.escape(section)}[\"'\s>].*?</\1>", html, re.S)
+    return found and found.end()
+
+
+def section_link(page: Page, locale: str, section: str, name: str) -> str:
+    """A link to the section in another language's version of the page, relative, named in it.
+
+    Material's bundle takes over a click on any link to another language's version of the page
+    (one of its <link rel=alternate>) and sends the reader to that page's top, the anchor lost;
+    it leaves alone a link with a target, so `target="_self"` (the browser's default) keeps it.
+    """
+    url = get_relative_url(page.file.alternates[locale].url, page.url)
+    href = escape(f"{url}/" if url.endswith(".") else url)  # "../", not "..", for the home
+    return f'<a href="{href}#{section}" hreflang="{locale}" lang="{locale}" target="_self">{escape(name)}</a>'
+
+
+def notice(texts: dict, since: date, links: list[str], locale: str) -> str:
+    """The admonition: the title, then the text with the date and the links in place."""
+    when = f'<time datetime="{since}">{format_date(since, format="long", locale=locale)}</time>'
+    text = escape(texts["text"]).replace("{date}", when).replace("{links}", format_list(links, locale=locale))
+    return (
+        '<div class="admonition info translation-pending" role="note" data-search-exclude>'
+        f'<p class="admonition-title">{escape(texts["title"])}</p><p>{text}</p></div>'
+    )
+
+
+def on_pre_build(*, config: MkDocsConfig, **kwargs) -> None:
+    """Stop before any page on a bad file, or on a text a notice cannot be written from."""
+    pending_entries(config)
+    text = (config.extra.get("pending_notice") or {}).get("text") or ""
+    missing = [placeholder for placeholder in PLACEHOLDERS if placeholder not in text]
+    if missing:
+        raise PluginError(
+            f"overrides/hooks/pending_notice.py: extra.pending_notice.text of language "
+            f"'{current_locale(config)}' lacks {' and '.join(missing)}: add it in mkdocs.yml"
+        )
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str:
+    locale = current_locale(config)
+    name = page.file.src_uri.removeprefix(f"{locale}/")  # "es/faq.md" -> "faq.md"
+    entries = pending_entries(config)
+    names = {language.locale: language.name for language in i18n(config).config.languages}
+    for entry in [e for e in entries if (e["language"], e["page"]) == (locale, name)]:
+        section = entry["section"]
+        end = heading_end(html, section)
+        if end is None:
+            raise PluginError(
+                f"{PENDING}: {source_path(page, config)} has no heading with id '{section}' "
+                f"(the entry {name}#{section} for {locale})"
+            )
+        updated = updated_locales(entries, name, section, config)
+        links = [section_link(page, other, section, names[other]) for other in updated]
+        text = notice(config.extra["pending_notice"], entry["since"], links, locale)
+        html = html[:end] + text + html[end:]
+    return html
