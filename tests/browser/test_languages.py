@@ -4,6 +4,7 @@ serves only the root 404.html (GitHub Pages) and on one that serves each folder'
 
 import pytest
 
+from checks.browser import PHONE
 from checks.seo import language_extra
 from checks.site import built_page, heading_ids
 from checks.site import site_path as url_of
@@ -14,7 +15,6 @@ from .recording import other_hosts, record
 pytestmark = pytest.mark.browser
 
 DEFAULT = next(lang for lang in LANGUAGES if lang.default)
-PHONE = {"width": 390, "height": 844}
 
 
 def browser_locale(language) -> str:

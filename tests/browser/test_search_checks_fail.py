@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from checks.browser import PHONE
 from checks.search import index_file, load_index, queries
 from checks.search_ui import open_search, query_problems
 from checks.site import built_page, site_path
@@ -28,7 +29,7 @@ def broken_site(site_dir, tmp_path):
 
 def problems_on(site, browser):
     with serve(site) as url:
-        context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=url)
+        context = browser.new_context(viewport=PHONE, base_url=url)
         page = context.new_page()
         page.goto(site_path(OTHER, "faq.md"))
         open_search(page)
@@ -61,7 +62,7 @@ def test_queries_typed_without_accents_fail_once_the_worker_stops_folding(broken
     assert '.replace(/\\p{M}/gu, "")' in source, f"{worker}: no folding to remove"
     worker.write_text(source.replace('.replace(/\\p{M}/gu, "")', ""), encoding="utf-8")
     with serve(broken_site) as url:
-        context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=url)
+        context = browser.new_context(viewport=PHONE, base_url=url)
         page = context.new_page()
         page.goto(site_path(DEFAULT, "faq.md"))
         open_search(page)
