@@ -4,7 +4,7 @@ import pytest
 
 from checks.site import site_path as url_of
 
-from ..params import LANGUAGES, each_language, each_page
+from ..params import each_language, each_page, other_languages
 from .recording import other_hosts
 
 pytestmark = pytest.mark.browser
@@ -25,7 +25,7 @@ def test_page_loads_without_error_or_foreign_request(phone, base_url, language, 
 @each_language
 @each_page
 def test_language_switcher_lands_on_the_same_page(phone, base_url, language, page):
-    for target in [lang for lang in LANGUAGES if lang != language]:
+    for target in other_languages(language):
         phone.goto(url_of(language, page))
         phone.locator(".md-header .md-select").hover()
         phone.locator(f'.md-header a.md-select__link[hreflang="{target.locale}"]').click()

@@ -5,7 +5,7 @@ import pytest
 
 from checks.site import site_path
 
-from ..params import LANGUAGES, each_language, each_page
+from ..params import each_language, each_page, other_languages
 from .recording import record
 
 pytestmark = pytest.mark.browser
@@ -32,7 +32,7 @@ def test_page_used_under_the_policy_has_no_violation(phone, language, page):
     phone.locator("input.md-search__input").press_sequentially("Spectrum")
     phone.locator(".md-search-result__item").first.wait_for()
     phone.keyboard.press("Escape")
-    other = next(lang for lang in LANGUAGES if lang != language)
+    other = other_languages(language)[0]
     phone.locator(".md-header .md-select").hover()
     phone.locator(f'.md-header a.md-select__link[hreflang="{other.locale}"]').click()
     phone.wait_for_load_state("networkidle")
