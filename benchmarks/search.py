@@ -34,13 +34,14 @@ class Row:
         return max(self.timings)
 
 
-def time_queries(browser, base_url: str, language: Language, rounds: int) -> list[float]:
-    """Type each of the language's queries `rounds` times on its FAQ page; the timings in ms."""
+def time_queries(browser, base_url: str, language: Language, items: list[dict], rounds: int) -> list[float]:
+    """Type each query (items of tests/search_queries.yml) `rounds` times on the language's FAQ
+    page; the timings in ms, round after round."""
     context = browser.new_context(viewport=PHONE, base_url=base_url)
     page = context.new_page()
     page.goto(site_path(language, "faq.md"))
     open_search(page)
-    timings = [type_query(page, item["query"]) for _ in range(rounds) for item in queries(language)]
+    timings = [type_query(page, item["query"]) for _ in range(rounds) for item in items]
     context.close()
     return timings
 
@@ -58,7 +59,7 @@ def measure(site_dir: Path, rounds: int = 1, build: bool = False) -> list[Row]:
         rows = [Row(lang.locale, *index_sizes(site_dir, lang), []) for lang in languages()]
         browser = launch(playwright)
         for row, lang in zip(rows, languages()):
-            row.timings = time_queries(browser, url, lang, rounds)
+            row.timings = time_queries(browser, url, lang, queries(lang), rounds)
         browser.close()
     return rows
 

@@ -74,9 +74,16 @@ def test_queries_typed_without_accents_fail_once_the_worker_stops_folding(broken
         page = context.new_page()
         page.goto(site_path(REFERENCE, "faq.md"))
         open_search(page)
-        problems = [p for item in queries(REFERENCE) for p in query_problems(page, item, REFERENCE, LANGUAGES)]
+        # Typed one after another until one misses its answer: the first miss is proof enough.
+        misses = (
+            problem
+            for item in queries(REFERENCE)
+            for problem in query_problems(page, item, REFERENCE, LANGUAGES)
+            if "not in the top 3" in problem or "no top-3 title shows" in problem
+        )
+        first_miss = next(misses, None)
         context.close()
-    assert any("not in the top 3" in p or "no top-3 title shows" in p for p in problems), (
+    assert first_miss is not None, (
         f"[{REFERENCE.locale}] faq.md: every query still passes without accent folding: "
         "add queries typed without their accents to tests/search_queries.yml"
     )
