@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from checks.browser import PHONE, chromium_unavailable, launch
-from checks.site import ROOT, build_site
+from checks.site import ROOT, build_site, site_path
 from checks.static_server import serve
 
-from .recording import record
+from .recording import first_visit, record
 
 @pytest.fixture(autouse=True, scope="session")
 def chromium_available():
@@ -57,6 +57,20 @@ def browser(chromium_available):
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def first_visits(browser, base_url, site_dir):
+    """visit(language, page): the page's first load (recording.first_visit), made once a session
+    and shared by the tests that judge it."""
+    visits = {}
+
+    def visit(language, page):
+        if (language, page) not in visits:
+            visits[language, page] = first_visit(browser, base_url, site_dir, site_path(language, page))
+        return visits[language, page]
+
+    return visit
 
 
 @pytest.fixture

@@ -12,10 +12,11 @@ pytestmark = pytest.mark.browser
 
 @each_language
 @each_page
-def test_page_loads_without_error_or_foreign_request(phone, base_url, language, page):
-    phone.goto(url_of(language, page), wait_until="networkidle")
+def test_page_loads_without_error_or_foreign_request(first_visits, base_url, language, page):
+    visit = first_visits(language, page)
     where = f"[{language.locale}] {page}"
-    seen = phone.activity
+    seen = visit.activity
+    assert visit.unanswered == set(), f"{where}: never answered"
     assert seen.failed_requests == [], f"{where}: failed requests"
     assert seen.aborted_requests == [], f"{where}: requests dropped by a navigation"
     assert seen.console_errors == [], f"{where}: console errors"
