@@ -58,28 +58,30 @@ def switcher_target(page, target) -> str:
 
 @each_language
 @each_page
-def test_the_switcher_keeps_every_heading_anchor(phone, base_url, site_dir, language, page):
-    """On faq/#refund, the switcher leads to the other language's faq/#refund, for every heading:
-    arriving on the anchor, moving to another one, then switching for real."""
+def test_the_switcher_keeps_the_page_and_every_heading_anchor(phone, base_url, site_dir, language, page):
+    """On faq/#refund, the switcher leads to each other language's faq/#refund, for every
+    heading: arriving on the anchor, moving to another one; off any anchor, to its faq/. Then
+    switching for real, to each other language, lands there, in that language."""
     anchors = heading_ids(built_page(site_dir, language, page))
     assert anchors, f"[{language.locale}] {page}: no heading with an id"
     phone.goto(f"{url_of(language, page)}#{anchors[0]}")
     wrong = []
-    for anchor in anchors:
+    for anchor in [*anchors, ""]:  # "" last: off any anchor, the page itself
         phone.evaluate("anchor => { location.hash = anchor }", anchor)
         for target in other_languages(language):
-            expected = f"{base_url}{url_of(target, page)}#{anchor}"
+            expected = f"{base_url}{url_of(target, page)}" + (f"#{anchor}" if anchor else "")
             if switcher_target(phone, target) != expected:
                 wrong.append(f"#{anchor}: {target.locale} link is {switcher_target(phone, target)}")
-    assert wrong == [], f"[{language.locale}] {page}: the switcher loses the anchor"
-    target = other_languages(language)[0]
-    switch_to(phone, target)
-    landed = phone.url.removeprefix(base_url)
-    where = f"[{language.locale}] {page}: switching to {target.locale} on #{anchors[-1]}"
-    assert landed == f"{url_of(target, page)}#{anchors[-1]}", f"{where} landed on /{landed}"
-    assert phone.locator(f"#{anchors[-1]}").count() == 1, (
-        f"[{target.locale}] {page}: no #{anchors[-1]}"
-    )
+    assert wrong == [], f"[{language.locale}] {page}: the switcher loses the page or the anchor"
+    for target in other_languages(language):
+        phone.goto(f"{url_of(language, page)}#{anchors[-1]}")
+        switch_to(phone, target)
+        landed = phone.url.removeprefix(base_url)
+        where = f"[{language.locale}] {page}: switching to {target.locale} on #{anchors[-1]}"
+        assert landed == f"{url_of(target, page)}#{anchors[-1]}", f"{where} landed on /{landed}"
+        lang = phone.locator("html").get_attribute("lang")
+        assert lang == target.locale, f"{where}: the page it landed on is in {lang}"
+        assert phone.locator(f"#{anchors[-1]}").count() == 1, f"{where}: no #{anchors[-1]} there"
 
 
 ROOT_VISITS = [(browser_locale(lang), lang) for lang in LANGUAGES] + [(foreign_locale(), REFERENCE)]
