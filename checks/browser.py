@@ -21,6 +21,8 @@ FLAGS = [
 ]
 # A phone in portrait, the size our readers mostly have.
 PHONE = {"width": 390, "height": 844}
+# How much faster CSS transitions and animations run under fast_forward_transitions().
+PLAYBACK_RATE = 100
 
 
 def chromium() -> Path:
@@ -42,3 +44,14 @@ def chromium_unavailable() -> str | None:
 def launch(playwright):
     """Chromium launched through a started Playwright (`sync_playwright()`), with FLAGS."""
     return playwright.chromium.launch(executable_path=str(chromium()), args=FLAGS)
+
+
+def fast_forward_transitions(page) -> None:
+    """Run a Playwright page's CSS transitions and animations PLAYBACK_RATE times faster, through
+    Chromium's DevTools protocol (it holds across the page's navigations). Where they end is
+    unchanged: for checks of end states, not for timing what a reader waits for. Material's
+    language menu takes 0.8 s to close and its search 0.5 s to open; Playwright waits for both
+    before it can point at what lies under them."""
+    session = page.context.new_cdp_session(page)
+    session.send("Animation.enable")
+    session.send("Animation.setPlaybackRate", {"playbackRate": PLAYBACK_RATE})

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.browser import PHONE, chromium_unavailable, launch
+from checks.browser import PHONE, chromium_unavailable, fast_forward_transitions, launch
 from checks.site import ROOT, build_site, site_path
 from checks.static_server import serve
 
@@ -75,9 +75,11 @@ def first_visits(browser, base_url, site_dir):
 
 @pytest.fixture
 def phone(browser, base_url):
-    """A fresh phone-sized page; page.activity keeps what it logs and requests."""
+    """A fresh phone-sized page; page.activity keeps what it logs and requests. Its transitions
+    run fast-forward: the tests judge where they end, none how they move."""
     context = browser.new_context(viewport=PHONE, base_url=base_url)
     page = context.new_page()
+    fast_forward_transitions(page)
     page.activity = record(page)
     yield page
     context.close()
