@@ -69,6 +69,9 @@ def test_an_edit_to_the_markdown_shows_in_the_open_page_by_itself(editor, served
         )
     finally:
         source.write_text(text, encoding="utf-8")
+        # Until the page shows the edit undone: the rebuild is over, and cannot reload the next
+        # test's page under it ("Execution context was destroyed").
+        editor.locator("article").get_by_text(marker).wait_for(state="detached", timeout=RELOAD_SECONDS * 1000)
     assert editor.activity.csp_violations == [], f"[{language.locale}] {page}: CSP violations"
     assert editor.activity.console_errors == [], f"[{language.locale}] {page}: console errors"
 
