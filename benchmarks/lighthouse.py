@@ -5,9 +5,10 @@ Scores below 100 are flagged, with the audits that cost points; a failed run exi
     python -m benchmarks.lighthouse [--runs 3] [--site DIR]
 
 Lighthouse is the npm package pinned in package.json (`npm ci` runs first if node_modules/ lacks
-it), driving Debian's Chromium (CHROME_PATH, default /usr/bin/chromium): mobile form factor,
-simulated throttling, the site served gzipped from 127.0.0.1 the GitHub Pages way. Runs are
-sequential: parallel runs skew each other's timings on a small machine.
+it), driving the browser tests' Chromium with their flags (checks/browser.py: $CHROMIUM, default
+/usr/bin/chromium): mobile form factor, simulated throttling, the site served gzipped from
+127.0.0.1 the GitHub Pages way. Runs are sequential: parallel runs skew each other's timings on
+a small machine.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checks.browser import FLAGS, chromium
 from checks.site import ROOT, build_site, languages, nav_pages, site_path, source_pages
 from checks.static_server import serve
 from checks.table import format_table
@@ -36,10 +38,7 @@ METRICS = {
     "first-contentful-paint": ("FCP s", lambda ms: f"{ms / 1000:.2f}"),
     "total-byte-weight": ("transfer KiB", lambda size: f"{size / 1024:.1f}"),
 }
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --no-first-run --disable-sync"
-)
+CHROME_FLAGS = " ".join(["--headless=new", *FLAGS])
 LIGHTHOUSE_BIN = ROOT / "node_modules" / ".bin" / "lighthouse"
 
 
@@ -193,7 +192,7 @@ def lighthouse(url: str, chrome_path: str) -> Run:
             f"--only-categories={','.join(CATEGORIES)}",
             f"--chrome-flags={CHROME_FLAGS}",
         ]  # fmt: skip
-        env = {**os.environ, "CHROME_PATH": chrome_path}
+        env = {**os.environ, "CHROME_PATH": chrome_path}  # where Lighthouse's launcher looks
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
         try:
             run = parse_report(json.loads(output.read_text(encoding="utf-8")))
@@ -242,9 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
-    chrome_path = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    chrome_path = str(chromium())
     if not Path(chrome_path).is_file():
-        print(f"No Chromium at {chrome_path} (apt-get install chromium, or set CHROME_PATH)", file=sys.stderr)
+        print(f"No Chromium at {chrome_path} (apt-get install chromium, or set CHROMIUM)", file=sys.stderr)
         return 2
     ensure_lighthouse()
     pages = site_pages(ROOT)

@@ -58,6 +58,24 @@ def open_search(page, key: str = "/") -> None:
     )
 
 
+def wait_for_answer(page) -> None:
+    """Wait until the search shows its answer to the query in the box: results, or none (as
+    after a ?q= in the address, which opens the search with that query)."""
+    page.wait_for_function(
+        """() => {
+             const words = JSON.parse(document.getElementById("__config").textContent).translations
+             const meta = document.querySelector(".md-search-result__meta").textContent.trim()
+             return ["none", "one", "other"].some(count => {
+               const [before, after] = words["search.result." + count].split("#")
+               if (after === undefined) return meta === before
+               const number = meta.slice(before.length, meta.length - after.length)
+               return meta.startsWith(before) && meta.endsWith(after) && /^[0-9]+$/.test(number)
+             })
+           }""",
+        timeout=15_000,
+    )
+
+
 def clear(page) -> None:
     """Empty the search box with the keyboard, so that Material sees it (it listens to keyup)."""
     page.locator(QUERY).press("Control+a")

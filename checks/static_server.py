@@ -107,7 +107,8 @@ def serve(site_dir: Path, port: int = 0, per_folder_404: bool = False, gzip: boo
     )
     handler = partial(handler_class, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # Polled every 50 ms for shutdown, not 500: each test that serves a site stops sooner.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -29,9 +29,12 @@ from checks.site import ROOT, build_site, languages, load_config, source_pages
 from checks.table import format_table
 
 
-def status(project: Path, site_dir: Path, today: date | None = None) -> tuple[list[str], dict, list[str]]:
-    """(pages, {(locale, page): cell}, detail lines) for a project's docs and build, on a day
-    (today by default) that decides which pending sections are overdue."""
+def status(
+    project: Path, site_dir: Path, build: bool = True, today: date | None = None
+) -> tuple[list[str], dict, list[str]]:
+    """(pages, {(locale, page): cell}, detail lines) for a project's docs and build; with
+    build=False, site_dir already holds the project's build. today (by default, today) decides
+    which pending sections are overdue."""
     langs = languages(project / "mkdocs.yml")
     docs = project / "docs"
     pages = sorted({page for lang in langs for page in source_pages(docs, lang)})
@@ -43,8 +46,8 @@ def status(project: Path, site_dir: Path, today: date | None = None) -> tuple[li
         details += page_set_problems(docs, langs[0], lang)
     if "missing" in cells.values():
         return pages, cells, details + ["(fix the missing pages first: the build needs them all)"]
-    result = build_site(project, site_dir, strict=False)
-    if result.returncode != 0:
+    result = build_site(project, site_dir, strict=False) if build else None
+    if result and result.returncode != 0:
         return pages, cells, details + ["the build failed:", result.log.strip()]
     lock_file, pending_file = project_files(project)
     lock, pending = load_lock(lock_file), load_pending(pending_file)

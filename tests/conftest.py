@@ -6,9 +6,12 @@ import pytest
 
 from checks.site import ROOT, add_language, build_site, copy_project, languages
 
+from .bare_clone import finish, start_fast_tier_in_bare_clone
 from .broken_copy import broken_copy
 from .pending_copy import pending_copy
 from .params import THIRD_LANGUAGE, TRANSLATIONS
+
+STANDALONE = "tests/test_standalone.py"
 
 
 @pytest.fixture(scope="session")
@@ -55,3 +58,20 @@ def pending(tmp_path_factory):
     if result.returncode != 0:
         pytest.fail(f"the copy with a pending section does not build:\n{result.log}", pytrace=False)
     return SimpleNamespace(project=project, site=root / "site")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bare_clone_fast_tier(request, tmp_path_factory):
+    """The fast tier in a bare clone of HEAD (tests/bare_clone.py), started with the session when
+    tests/test_standalone.py is selected, to run beside the other tests: .folder, and .result()
+    to wait for its end. None when that test is not selected, or there is no HEAD to clone."""
+    wanted = any(item.nodeid.startswith(f"{STANDALONE}::test_a_clone_") for item in request.session.items)
+    if not wanted or not (ROOT / ".git").exists():
+        yield None
+        return
+    folder = tmp_path_factory.mktemp("alone")
+    run = start_fast_tier_in_bare_clone(ROOT, folder, ignore=STANDALONE)
+    yield SimpleNamespace(folder=folder, result=lambda: finish(run, folder))
+    if run.poll() is None:  # the session ended before the test: do not leave it running
+        run.kill()
+        run.wait()

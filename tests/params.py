@@ -21,6 +21,12 @@ THIRD_LANGUAGE = Language(
     False,
 )
 
+
+def other_languages(language):
+    """Every language but this one, in mkdocs.yml's order: where its language switcher leads."""
+    return [lang for lang in LANGUAGES if lang != language]
+
+
 each_language = pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.locale)
 each_translation = pytest.mark.parametrize("language", TRANSLATIONS, ids=lambda lang: lang.locale)
 each_page = pytest.mark.parametrize("page", PAGES)

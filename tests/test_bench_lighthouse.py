@@ -123,7 +123,7 @@ def fake_npx(tmp_path, monkeypatch):
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setattr(bench_lighthouse, "ensure_lighthouse", lambda: None)
-    monkeypatch.setenv("CHROME_PATH", sys.executable)  # any existing file: the fake needs no browser
+    monkeypatch.setenv("CHROMIUM", sys.executable)  # any existing file: the fake needs no browser
     return monkeypatch
 
 

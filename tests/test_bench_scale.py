@@ -2,6 +2,9 @@
 and pass every parity check, so that the benchmark times a site like ours; and a broken one
 must be reported."""
 
+import time
+from types import SimpleNamespace
+
 import pytest
 
 from benchmarks import scale as bench_scale
@@ -25,6 +28,16 @@ def synthetic(request, tmp_path_factory):
     """A synthetic project of request.param pages per language, its nav flat or in sections."""
     size, sections = request.param
     return generate(tmp_path_factory.mktemp("scale") / "project", size, sections=sections)
+
+
+@pytest.fixture(scope="module")
+def measured(synthetic):
+    """The synthetic project measured once, profiled: .measure, .site (its build) and .seconds
+    (the wall time of measure())."""
+    site = synthetic.parent / "site"
+    started = time.perf_counter()
+    result = measure(synthetic, site, profile=True)
+    return SimpleNamespace(measure=result, site=site, seconds=time.perf_counter() - started)
 
 
 def test_the_plan_cycles_through_the_real_pages_keeping_the_first_names():
@@ -57,21 +70,27 @@ def test_every_language_of_the_real_site_gets_every_synthetic_page(synthetic):
     assert nav_pages(synthetic / "mkdocs.yml") == expected, "the generated nav: every page, in order"
 
 
-def test_a_synthetic_site_builds_strictly_and_every_parity_cell_is_ok(synthetic, tmp_path):
-    pages, cells, details = status.status(synthetic, tmp_path / "site")
+def test_a_synthetic_site_builds_strictly_and_every_parity_cell_is_ok(synthetic, measured):
+    """The status command's table, on the strict build measure() made."""
+    pages, cells, details = status.status(synthetic, measured.site, build=False)
     assert details == [], "\n".join(details)
     assert sorted(set(cells.values())) == ["ok"], cells
     assert len(pages) in SIZES, pages
 
 
-def test_measure_reports_sizes_the_search_index_the_profile_and_no_problem(synthetic, tmp_path):
-    measured = measure(synthetic, tmp_path / "site", profile=True)
-    assert measured.problems == [], "\n".join(measured.problems)
-    assert any(line.endswith("page_report") for line in measured.profile), measured.profile
-    assert measured.pages == len(LANGUAGES) * measured.size and measured.size in SIZES, measured
-    assert measured.indexes, "no search_index.json found in the synthetic site"
-    assert 0 < measured.index_gzip < measured.index_raw < measured.site_bytes, measured
-    assert measured.build_s > 0 and measured.parity_s > 0, measured
+def test_measure_reports_sizes_the_search_index_the_profile_and_no_problem(measured):
+    found = measured.measure
+    assert found.problems == [], "\n".join(found.problems)
+    assert any(line.endswith("page_report") for line in found.profile), found.profile
+    assert found.pages == len(LANGUAGES) * found.size and found.size in SIZES, found
+    assert found.indexes, "no search_index.json found in the synthetic site"
+    assert 0 < found.index_gzip < found.index_raw < found.site_bytes, found
+    # Both timed, in seconds: each within the call that measured them.
+    assert 0 < found.build_s and 0 < found.parity_s, f"untimed: {found}"
+    assert found.build_s + found.parity_s <= measured.seconds, (
+        f"build {found.build_s} s + parity {found.parity_s} s exceed the {measured.seconds:.2f} s "
+        f"measure() took: not seconds? {found}"
+    )
 
 
 def test_a_synthetic_site_with_a_broken_translation_is_reported_and_fails_the_command(monkeypatch, capsys):

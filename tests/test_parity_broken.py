@@ -5,15 +5,17 @@ import re
 
 from checks.fidelity import SOURCE_DIR, fidelity_problems, site_blocks
 from checks.parity import (
+    FAQ_PAGE,
     counterpart_link_problems,
     faq_problems,
+    faq_questions,
     head_problems,
     link_problems,
     page_set_problems,
     structure_problems,
     untranslated_problems,
 )
-from checks.site import copy_project, load_config, nav_pages
+from checks.site import built_page, copy_project, load_config, nav_pages, soup
 
 from .params import LANGUAGES, REFERENCE, TRANSLATIONS
 from .test_fidelity import LEFTOVERS
@@ -24,6 +26,18 @@ def test_a_missing_question_is_named(broken):
     problems = faq_problems(site, REFERENCE, TRANSLATIONS[-1])
     assert len(problems) == 1 and "billing-in-advance" in problems[0], problems
     assert problems[0].startswith(f"[{TRANSLATIONS[-1].locale}] faq.md: questions")
+
+
+def test_a_question_without_an_answer_and_a_faq_without_questions_are_caught(tmp_path):
+    """On a hand-written FAQ page: one question answered, one not; then none at all."""
+    faq = built_page(tmp_path, REFERENCE, FAQ_PAGE)
+    faq.parent.mkdir(parents=True)
+    article = '<article class="md-content__inner"><h1 id="faq">FAQ</h1>{}</article>'
+    faq.write_text(article.format('<h2 id="asked">?</h2><h2 id="answered">?</h2><p>Oui.</p>'), encoding="utf-8")
+    problems = faq_problems(tmp_path, REFERENCE, REFERENCE)
+    assert problems == [f"[{REFERENCE.locale}] {FAQ_PAGE}: question #asked has no answer"], problems
+    faq.write_text(article.format("<p>Rien.</p>"), encoding="utf-8")
+    assert faq_questions(soup(faq)) == [], "a FAQ without h2 has no question"
 
 
 def test_an_extra_section_is_named(broken):

@@ -2,48 +2,25 @@
 
 CI runs in a clone with the team's `../shared/` folder beside it, so a test or hook that reads
 from outside the repository would pass there and fail on every contributor's machine. This test
-clones the repository into a folder with nothing beside it and runs the fast tier there.
+clones the repository into a folder with nothing beside it and runs the fast tier there. That
+run starts with the session (the bare_clone_fast_tier fixture), beside the browser tests, which
+leave a core idle most of the time; the test waits for its end.
 """
 
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from checks.site import ROOT
-
-THIS_FILE = Path(__file__).relative_to(ROOT).as_posix()
-FAST_TIER = ["-m", "not browser", "-q", "-p", "no:cacheprovider", f"--ignore={THIS_FILE}"]
+from .bare_clone import fast_tier_in_bare_clone, summary
 
 
-def fast_tier_in_bare_clone(repo: Path, folder: Path) -> subprocess.CompletedProcess:
-    """Clone repo's HEAD into folder/<name> (folder must be empty) and run the fast tier there."""
-    clone = folder / repo.name
-    subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True, capture_output=True)
-    # Nothing of the outer run leaks in: no pytest state, the build warning silenced as in CI.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    command = [sys.executable, "-m", "pytest", *FAST_TIER]
-    return subprocess.run(command, cwd=clone, env=env, capture_output=True, text=True)
-
-
-def summary(run: subprocess.CompletedProcess) -> str:
-    """The failing tests and pytest's last line, enough to tell what read outside the clone."""
-    lines = (run.stdout + run.stderr).splitlines()
-    failed = [line for line in lines if line.startswith(("FAILED", "ERROR"))]
-    return "\n".join(failed[:20] + lines[-1:])
-
-
-def test_a_clone_with_nothing_beside_it_passes_the_fast_tier(tmp_path):
-    if not (ROOT / ".git").exists():
-        pytest.skip(f"{ROOT} is not a git checkout: there is no HEAD to clone")
-    alone = tmp_path / "alone"
-    alone.mkdir()
-    run = fast_tier_in_bare_clone(ROOT, alone)
+def test_a_clone_with_nothing_beside_it_passes_the_fast_tier(bare_clone_fast_tier):
+    if bare_clone_fast_tier is None:
+        pytest.skip("the project is not a git checkout: there is no HEAD to clone")
+    run = bare_clone_fast_tier.result()
     assert run.returncode == 0, (
-        f"the fast tier fails in a clone of HEAD with nothing beside it ({alone}); "
+        f"the fast tier fails in a clone of HEAD with nothing beside it ({bare_clone_fast_tier.folder}); "
         f"does something read outside the repository?\n{summary(run)}"
     )
 

@@ -6,39 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from checks.site import ROOT, build_site
+from checks.browser import PHONE, chromium_unavailable, fast_forward_transitions, launch
+from checks.site import ROOT, build_site, site_path
 from checks.static_server import serve
 
-from .recording import record
-
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Chromium as root, headless, with nothing reaching out to the network on its own.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_unavailable(chromium: Path) -> str | None:
-    """Why the browser tests cannot run here, or None when they can."""
-    if not chromium.is_file():
-        return f"no Chromium at {chromium} (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed (pip install -r requirements.txt)"
-    return None
-
+from .recording import first_visit, record
 
 @pytest.fixture(autouse=True, scope="session")
 def chromium_available():
     """Skip the browser tests without a Chromium, or fail them where REQUIRE_BROWSER=1."""
-    reason = chromium_unavailable(CHROMIUM)
+    reason = chromium_unavailable()
     if reason and os.environ.get("REQUIRE_BROWSER") == "1":
         pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
     if reason:
@@ -77,16 +54,32 @@ def browser(chromium_available):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def first_visits(browser, base_url, site_dir):
+    """visit(language, page): the page's first load (recording.first_visit), made once a session
+    and shared by the tests that judge it."""
+    visits = {}
+
+    def visit(language, page):
+        if (language, page) not in visits:
+            visits[language, page] = first_visit(browser, base_url, site_dir, site_path(language, page))
+        return visits[language, page]
+
+    return visit
+
+
 @pytest.fixture
 def phone(browser, base_url):
-    """A fresh 390 px wide page; page.activity keeps what it logs and requests."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url)
+    """A fresh phone-sized page; page.activity keeps what it logs and requests. Its transitions
+    run fast-forward: the tests judge where they end, none how they move."""
+    context = browser.new_context(viewport=PHONE, base_url=base_url)
     page = context.new_page()
+    fast_forward_transitions(page)
     page.activity = record(page)
     yield page
     context.close()

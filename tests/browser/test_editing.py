@@ -13,7 +13,7 @@ from checks.search_ui import open_search, query_problems
 from checks.site import copy_project, mkdocs_serve
 from checks.site import site_path as url_of
 
-from ..params import LANGUAGES, each_language, each_page
+from ..params import LANGUAGES, each_language, each_page, other_languages
 from .recording import record
 
 pytestmark = pytest.mark.browser
@@ -69,6 +69,9 @@ def test_an_edit_to_the_markdown_shows_in_the_open_page_by_itself(editor, served
         )
     finally:
         source.write_text(text, encoding="utf-8")
+        # Until the page shows the edit undone: the rebuild is over, and cannot reload the next
+        # test's page under it ("Execution context was destroyed").
+        editor.locator("article").get_by_text(marker).wait_for(state="detached", timeout=RELOAD_SECONDS * 1000)
     assert editor.activity.csp_violations == [], f"[{language.locale}] {page}: CSP violations"
     assert editor.activity.console_errors == [], f"[{language.locale}] {page}: console errors"
 
@@ -93,7 +96,7 @@ def test_search_and_the_switcher_work_under_mkdocs_serve(editor, served, languag
     where = f"[{language.locale}] under mkdocs serve"
     assert query_problems(editor, queries(language)[0], language, LANGUAGES) == [], where
     editor.keyboard.press("Escape")
-    for target in [lang for lang in LANGUAGES if lang != language]:
+    for target in other_languages(language):
         editor.goto(url_of(language, "faq.md"))
         editor.locator(".md-header .md-select").hover()
         editor.locator(f'.md-header a.md-select__link[hreflang="{target.locale}"]').click()

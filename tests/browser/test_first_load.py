@@ -2,21 +2,20 @@
 
 import pytest
 
-from checks.first_load import first_load
 from checks.site import site_path
 
 from ..params import each_language, each_page
+from .recording import first_load_files, site_files
 
 pytestmark = pytest.mark.browser
 
 
 @each_language
 @each_page
-def test_first_load_list_matches_the_requests_chromium_makes(phone, base_url, site_dir, language, page):
-    phone.goto(site_path(language, page), wait_until="networkidle")
-    fetched = {url.removeprefix(base_url).split("#")[0].split("?")[0] for url in phone.activity.requests}
-    fetched = {path + "index.html" if path == "" or path.endswith("/") else path for path in fetched}
-    counted = {p.relative_to(site_dir).as_posix() for _, p in first_load(site_dir, site_path(language, page))}
+def test_first_load_list_matches_the_requests_chromium_makes(first_visits, base_url, site_dir, language, page):
+    visit = first_visits(language, page)
+    fetched = site_files(visit.activity.requests, base_url)
+    counted = first_load_files(site_dir, site_path(language, page))
     assert (sorted(fetched - counted), sorted(counted - fetched)) == ([], []), (
         f"[{language.locale}] {page}: (fetched but not counted, counted but not fetched)"
     )

@@ -4,17 +4,16 @@ serves only the root 404.html (GitHub Pages) and on one that serves each folder'
 
 import pytest
 
+from checks.browser import PHONE
 from checks.seo import language_extra
 from checks.site import built_page, heading_ids
 from checks.site import site_path as url_of
 
-from ..params import LANGUAGES, each_language, each_page
+from ..params import LANGUAGES, REFERENCE, TRANSLATIONS, each_language, each_page, other_languages
 from .recording import other_hosts, record
 
 pytestmark = pytest.mark.browser
 
-DEFAULT = next(lang for lang in LANGUAGES if lang.default)
-PHONE = {"width": 390, "height": 844}
 
 
 def browser_locale(language) -> str:
@@ -26,10 +25,6 @@ def foreign_locale() -> str:
     """A browser locale in none of the site's languages."""
     ours = {lang.locale for lang in LANGUAGES}
     return next(tag for tag in ("de-DE", "ja-JP", "pt-BR") if tag.split("-")[0] not in ours)
-
-
-def others(language):
-    return [lang for lang in LANGUAGES if lang != language]
 
 
 def reader(browser, base_url, **options):
@@ -63,31 +58,33 @@ def switcher_target(page, target) -> str:
 
 @each_language
 @each_page
-def test_the_switcher_keeps_every_heading_anchor(phone, base_url, site_dir, language, page):
-    """On faq/#refund, the switcher leads to the other language's faq/#refund, for every heading:
-    arriving on the anchor, moving to another one, then switching for real."""
+def test_the_switcher_keeps_the_page_and_every_heading_anchor(phone, base_url, site_dir, language, page):
+    """On faq/#refund, the switcher leads to each other language's faq/#refund, for every
+    heading: arriving on the anchor, moving to another one; off any anchor, to its faq/. Then
+    switching for real, to each other language, lands there, in that language."""
     anchors = heading_ids(built_page(site_dir, language, page))
     assert anchors, f"[{language.locale}] {page}: no heading with an id"
     phone.goto(f"{url_of(language, page)}#{anchors[0]}")
     wrong = []
-    for anchor in anchors:
+    for anchor in [*anchors, ""]:  # "" last: off any anchor, the page itself
         phone.evaluate("anchor => { location.hash = anchor }", anchor)
-        for target in others(language):
-            expected = f"{base_url}{url_of(target, page)}#{anchor}"
+        for target in other_languages(language):
+            expected = f"{base_url}{url_of(target, page)}" + (f"#{anchor}" if anchor else "")
             if switcher_target(phone, target) != expected:
                 wrong.append(f"#{anchor}: {target.locale} link is {switcher_target(phone, target)}")
-    assert wrong == [], f"[{language.locale}] {page}: the switcher loses the anchor"
-    target = others(language)[0]
-    switch_to(phone, target)
-    landed = phone.url.removeprefix(base_url)
-    where = f"[{language.locale}] {page}: switching to {target.locale} on #{anchors[-1]}"
-    assert landed == f"{url_of(target, page)}#{anchors[-1]}", f"{where} landed on /{landed}"
-    assert phone.locator(f"#{anchors[-1]}").count() == 1, (
-        f"[{target.locale}] {page}: no #{anchors[-1]}"
-    )
+    assert wrong == [], f"[{language.locale}] {page}: the switcher loses the page or the anchor"
+    for target in other_languages(language):
+        phone.goto(f"{url_of(language, page)}#{anchors[-1]}")
+        switch_to(phone, target)
+        landed = phone.url.removeprefix(base_url)
+        where = f"[{language.locale}] {page}: switching to {target.locale} on #{anchors[-1]}"
+        assert landed == f"{url_of(target, page)}#{anchors[-1]}", f"{where} landed on /{landed}"
+        lang = phone.locator("html").get_attribute("lang")
+        assert lang == target.locale, f"{where}: the page it landed on is in {lang}"
+        assert phone.locator(f"#{anchors[-1]}").count() == 1, f"{where}: no #{anchors[-1]} there"
 
 
-ROOT_VISITS = [(browser_locale(lang), lang) for lang in LANGUAGES] + [(foreign_locale(), DEFAULT)]
+ROOT_VISITS = [(browser_locale(lang), lang) for lang in LANGUAGES] + [(foreign_locale(), REFERENCE)]
 
 
 @pytest.mark.parametrize("locale, expected", ROOT_VISITS, ids=[locale for locale, _ in ROOT_VISITS])
@@ -109,7 +106,7 @@ def test_a_first_visit_to_the_root_goes_to_the_browser_language(
 @each_language
 def test_a_language_chosen_with_the_switcher_is_remembered_at_the_root(browser, base_url, language):
     """A browser in another language picks this one: the root then sends it here, no loop."""
-    first = others(language)[0]
+    first = other_languages(language)[0]
     page = reader(browser, base_url, locale=browser_locale(first))
     page.goto("", wait_until="networkidle")
     assert page.url == base_url + url_of(first, "index.md"), (
@@ -128,30 +125,33 @@ def test_a_language_chosen_with_the_switcher_is_remembered_at_the_root(browser, 
 
 
 def test_going_home_from_inside_the_site_stays_in_the_language_read(browser, base_url):
-    """The logo of a default-language page leads to its home, whatever the browser's language."""
-    reading = others(DEFAULT)[0]
+    """The logo of a reference-language page leads to its home, whatever the browser's language."""
+    reading = TRANSLATIONS[0]
     # A desktop window: on a phone the logo hides in the drawer
     page = reader(
         browser, base_url, locale=browser_locale(reading), viewport={"width": 1280, "height": 800}
     )
-    page.goto(url_of(DEFAULT, "faq.md"), wait_until="networkidle")
+    page.goto(url_of(REFERENCE, "faq.md"), wait_until="networkidle")
     page.locator(".md-header a.md-logo").click()
     page.wait_for_load_state("networkidle")
-    assert page.url == base_url + url_of(DEFAULT, "index.md"), f"logo led to {page.url}"
+    assert page.url == base_url + url_of(REFERENCE, "index.md"), (
+        f"[{REFERENCE.locale}] faq.md, browser in {reading.locale}: the logo led to {page.url}"
+    )
     page.context.close()
 
 
 def test_without_javascript_the_root_stays_readable_and_the_switcher_works(browser, base_url):
     page = reader(
-        browser, base_url, locale=browser_locale(others(DEFAULT)[0]), java_script_enabled=False
+        browser, base_url, locale=browser_locale(TRANSLATIONS[0]), java_script_enabled=False
     )
-    for target in others(DEFAULT):
+    for target in TRANSLATIONS:
         page.goto("")
-        assert page.url == base_url, f"without JavaScript the root went to {page.url}"
-        assert page.locator("article h1").is_visible(), "the default home shows no title"
+        where = f"[{REFERENCE.locale}] index.md without JavaScript"
+        assert page.url == base_url, f"{where}: the root went to {page.url}"
+        assert page.locator("article h1").is_visible(), f"{where}: no title shown"
         switch_to(page, target)
         landed = page.url.removeprefix(base_url)
-        assert landed == url_of(target, "index.md"), f"switching to {target.locale}: /{landed}"
+        assert landed == url_of(target, "index.md"), f"{where}: switching to {target.locale} led to /{landed}"
     page.context.close()
 
 
@@ -176,7 +176,7 @@ def test_a_missing_page_answers_in_its_folder_language(browser, request, host, l
     assert other_hosts(page.activity.requests, base_url) == [], where
     # GitHub Pages serves the root 404: another language's sends the reader on to its own
     detours = [url for url in page.activity.requests if "404.html" in url]
-    sent_on = host == "github-pages" and not language.default
+    sent_on = host == "github-pages" and language in TRANSLATIONS
     assert len(detours) == (1 if sent_on else 0), f"{where}: requests for a 404 page {detours}"
     page.locator("article label[for='__search']").click()
     assert page.locator("#__search").is_checked(), f"{where}: the search did not open"

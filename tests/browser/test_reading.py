@@ -1,10 +1,11 @@
-"""A reader on a phone: every page loads cleanly, the switcher keeps the page, the palette toggles."""
+"""A reader on a phone: every page loads cleanly, the palette toggles. (The switcher keeping
+the page and its anchor: test_languages.py.)"""
 
 import pytest
 
 from checks.site import site_path as url_of
 
-from ..params import LANGUAGES, each_language, each_page
+from ..params import each_language, each_page
 from .recording import other_hosts
 
 pytestmark = pytest.mark.browser
@@ -12,29 +13,15 @@ pytestmark = pytest.mark.browser
 
 @each_language
 @each_page
-def test_page_loads_without_error_or_foreign_request(phone, base_url, language, page):
-    phone.goto(url_of(language, page), wait_until="networkidle")
+def test_page_loads_without_error_or_foreign_request(first_visits, base_url, language, page):
+    visit = first_visits(language, page)
     where = f"[{language.locale}] {page}"
-    seen = phone.activity
+    seen = visit.activity
+    assert visit.unanswered == set(), f"{where}: never answered"
     assert seen.failed_requests == [], f"{where}: failed requests"
     assert seen.aborted_requests == [], f"{where}: requests dropped by a navigation"
     assert seen.console_errors == [], f"{where}: console errors"
     assert other_hosts(seen.requests, base_url) == [], f"{where}: requests to other hosts"
-
-
-@each_language
-@each_page
-def test_language_switcher_lands_on_the_same_page(phone, base_url, language, page):
-    for target in [lang for lang in LANGUAGES if lang != language]:
-        phone.goto(url_of(language, page))
-        phone.locator(".md-header .md-select").hover()
-        phone.locator(f'.md-header a.md-select__link[hreflang="{target.locale}"]').click()
-        phone.wait_for_load_state()
-        landed = phone.url.removeprefix(base_url)
-        assert landed == url_of(target, page), (
-            f"[{language.locale}] {page}: switching to {target.locale} landed on /{landed}"
-        )
-        assert phone.locator("html").get_attribute("lang") == target.locale
 
 
 @each_language

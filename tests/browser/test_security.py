@@ -3,10 +3,11 @@ script typed into the search box or put into the URL never runs."""
 
 import pytest
 
+from checks.search_ui import open_search, type_query, wait_for_answer
 from checks.site import site_path
 
-from ..params import LANGUAGES, each_language, each_page
-from .recording import record
+from ..params import each_language, each_page, other_languages
+from .recording import CSP_PREFIX, record
 
 pytestmark = pytest.mark.browser
 
@@ -23,19 +24,25 @@ def nothing_ran(page, dialogs) -> bool:
     return page.evaluate("() => window.__xss === undefined") and dialogs == []
 
 
+def wait_for_images(page) -> None:
+    """Until every image of the page has loaded or failed: an onerror payload has had its turn."""
+    page.wait_for_function("() => [...document.images].every(image => image.complete)")
+
+
 @each_language
 @each_page
-def test_page_used_under_the_policy_has_no_violation(phone, language, page):
+def test_page_used_under_the_policy_has_no_violation(phone, base_url, language, page):
     """Load, search, close the search, switch language: nothing is blocked, nothing errs."""
     phone.goto(site_path(language, page))
     phone.keyboard.press("/")
     phone.locator("input.md-search__input").press_sequentially("Spectrum")
     phone.locator(".md-search-result__item").first.wait_for()
     phone.keyboard.press("Escape")
-    other = next(lang for lang in LANGUAGES if lang != language)
+    other = other_languages(language)[0]
     phone.locator(".md-header .md-select").hover()
     phone.locator(f'.md-header a.md-select__link[hreflang="{other.locale}"]').click()
-    phone.wait_for_load_state("networkidle")
+    # The other language's page has loaded ("load": its scripts have run, its images are in)
+    phone.wait_for_url(base_url + site_path(other, page))
     seen = phone.activity
     where = f"[{language.locale}] {page}"
     assert seen.csp_violations == [], f"{where}: Content-Security-Policy violations"
@@ -48,16 +55,18 @@ def test_markup_typed_into_search_is_shown_as_text(phone, language, payload):
     dialogs = []
     phone.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     phone.goto(site_path(language, "index.md"))
-    phone.keyboard.press("/")
+    open_search(phone)
+    type_query(phone, payload)  # key by key; returns once its results (or none) are on screen
+    wait_for_images(phone)
+    where = f"[{language.locale}] index.md, search box"
     search_box = phone.locator("input.md-search__input")
-    search_box.press_sequentially(payload)
-    phone.wait_for_timeout(300)
-    assert search_box.input_value() == payload, f"[{language.locale}] the box does not hold {payload!r}"
-    assert nothing_ran(phone, dialogs), f"[{language.locale}] {payload!r} ran from the search box"
-    # Enter opens the first result, if any (an earlier, shorter query may have found one)
+    assert search_box.input_value() == payload, f"{where}: does not hold {payload!r}"
+    assert nothing_ran(phone, dialogs), f"{where}: {payload!r} ran"
+    # Enter submits the search form (Material keeps the reader on the page)
     phone.keyboard.press("Enter")
     phone.wait_for_load_state()
-    assert nothing_ran(phone, dialogs), f"[{language.locale}] {payload!r} ran after Enter"
+    wait_for_images(phone)
+    assert nothing_ran(phone, dialogs), f"{where}: {payload!r} ran after Enter"
 
 
 @each_language
@@ -67,10 +76,13 @@ def test_markup_in_the_url_never_runs(phone, language, payload, where):
     """?q= fills Material's search, ?h= its highlighting, # an anchor: all of it stays inert."""
     dialogs = []
     phone.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    phone.goto(site_path(language, "faq.md") + where + payload, wait_until="networkidle")
-    phone.wait_for_timeout(200)
-    assert nothing_ran(phone, dialogs), f"[{language.locale}] {where}{payload!r} ran"
-    assert phone.activity.console_errors == [], f"[{language.locale}] {where}{payload!r}"
+    phone.goto(site_path(language, "faq.md") + where + payload)
+    if where == "?q=":  # the search opens with the payload as its query: wait for its answer
+        wait_for_answer(phone)
+    wait_for_images(phone)
+    at = f"[{language.locale}] faq.md{where}{payload}"
+    assert nothing_ran(phone, dialogs), f"{at}: the payload ran"
+    assert phone.activity.console_errors == [], f"{at}: console errors"
 
 
 def test_the_recorder_sees_a_violation_and_a_payload_that_runs(browser, tmp_path):
@@ -86,8 +98,11 @@ def test_the_recorder_sees_a_violation_and_a_payload_that_runs(browser, tmp_path
     with serve(tmp_path) as url:
         page = browser.new_page()
         seen = record(page)
-        page.goto(url + "strict.html", wait_until="networkidle")
-        assert seen.csp_violations and seen.csp_violations[0].startswith("script-src-elem"), seen
-        page.goto(url + "loose.html", wait_until="networkidle")
-        assert not nothing_ran(page, []), "a payload that runs was not seen running"
+        with page.expect_console_message(lambda message: message.text.startswith(CSP_PREFIX)):
+            page.goto(url + "strict.html")
+        assert seen.csp_violations and seen.csp_violations[0].startswith("script-src-elem"), (
+            f"strict.html: the blocked inline script is not recorded: {seen}"
+        )
+        page.goto(url + "loose.html")  # "load": the image has failed, its onerror has run
+        assert not nothing_ran(page, []), "loose.html: a payload that runs was not seen running"
         page.close()
