@@ -12,11 +12,10 @@ import re
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
-from project import source_path
+from project import stop_on_slips
 
 # "---" then "---" at once, which MkDocs' YAML_RE does not match; group 1 is the (empty) YAML.
 EMPTY = re.compile(r"^-{3}[ \t]*\n()(?:\.{3}|-{3})[ \t]*\n")
@@ -85,8 +84,5 @@ def front_matter_problems(source: str) -> list[tuple[int, str]]:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str | None:
-    problems = front_matter_problems(page.file.content_string)
-    if problems:
-        path = source_path(page, config)
-        raise PluginError("\n".join(f"{path}:{line}: {problem}" for line, problem in problems))
+    stop_on_slips(front_matter_problems(page.file.content_string), page, config)
     return markdown

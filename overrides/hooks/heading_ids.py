@@ -17,11 +17,10 @@ import unicodedata
 from typing import NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
-from project import source_path
+from project import stop_on_slips
 
 QUOTE = re.compile(r"^(?: {0,3}> ?)*")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -110,8 +109,5 @@ def heading_problems(source: str) -> list[tuple[int, str]]:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str | None:
-    problems = heading_problems(page.file.content_string)
-    if problems:
-        path = source_path(page, config)
-        raise PluginError("\n".join(f"{path}:{line}: {problem}" for line, problem in problems))
+    stop_on_slips(heading_problems(page.file.content_string), page, config)
     return markdown

@@ -39,3 +39,11 @@ def source_path(page: Page, config: MkDocsConfig) -> str:
     """The page's file as the editor sees it from the project's root: docs/<locale>/<page>.md."""
     path = os.path.join(config.docs_dir, page.file.src_uri)
     return Path(os.path.relpath(path, os.path.dirname(config.config_file_path))).as_posix()
+
+
+def stop_on_slips(problems: list[tuple[int, str]], page: Page, config: MkDocsConfig) -> None:
+    """Stop the build on an editor's slips in a page, one line each, as an editor's tools read
+    them: docs/<locale>/<page>.md:<line>: what is wrong and what to write instead."""
+    if problems:
+        path = source_path(page, config)
+        raise PluginError("\n".join(f"{path}:{line}: {problem}" for line, problem in problems))
