@@ -3,9 +3,11 @@
 the parity checks and the status command catch each, naming it."""
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
-from checks.site import copy_project
+from checks.site import build_site, copy_project
 
 from .params import REFERENCE, TRANSLATIONS
 
@@ -20,6 +22,16 @@ def edit(path: Path, old: str, new: str, *, regex: bool = False, count: int = 0)
     if not done:
         raise ValueError(f"{path}: nothing matches {old!r}: has the file changed?")
     path.write_text(changed, encoding="utf-8")
+
+
+def built_copy(root: Path, make: Callable[[Path], Path], strict: bool = True) -> SimpleNamespace:
+    """A copy of the project made by make(root / "project"), built into root / "site":
+    .project and .site. Raises with the build's log when it does not build."""
+    project = make(root / "project")
+    result = build_site(project, root / "site", strict=strict)
+    if result.returncode != 0:
+        raise RuntimeError(f"{make.__name__}: the copy does not build:\n{result.log}")
+    return SimpleNamespace(project=project, site=root / "site")
 
 
 def first_paragraph(markdown: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 from checks.site import ROOT, add_language, build_site, copy_project, languages
 
 from .bare_clone import finish, start_fast_tier_in_bare_clone
-from .broken_copy import broken_copy
+from .broken_copy import broken_copy, built_copy, drifted_copy
 from .pending_copy import pending_copy
 from .params import THIRD_LANGUAGE, TRANSLATIONS
 
@@ -27,37 +27,35 @@ def site_dir(tmp_path_factory):
 @pytest.fixture(scope="session")
 def broken(tmp_path_factory):
     """The broken copy of tests/broken_copy.py, built without --strict: .project and .site."""
-    root = tmp_path_factory.mktemp("broken")
-    project = broken_copy(root / "project")
-    result = build_site(project, root / "site", strict=False)
-    if result.returncode != 0:
-        pytest.fail(f"the broken copy does not build:\n{result.log}", pytrace=False)
-    return SimpleNamespace(project=project, site=root / "site")
+    return built_copy(tmp_path_factory.mktemp("broken"), broken_copy, strict=False)
+
+
+@pytest.fixture(scope="session")
+def drifted(tmp_path_factory):
+    """The drifted copy of tests/broken_copy.py (translations drifted on purpose), built."""
+    return built_copy(tmp_path_factory.mktemp("drifted"), drifted_copy)
 
 
 @pytest.fixture(scope="session")
 def third_language(tmp_path_factory):
     """A copy of the project with a third language (the last translation's pages under
     THIRD_LANGUAGE's locale), built strictly: .project, .site and .languages (default first)."""
-    root = tmp_path_factory.mktemp("third-language")
-    project = copy_project(root / "project")
-    add_language(project, THIRD_LANGUAGE.locale, TRANSLATIONS[-1])
-    result = build_site(project, root / "site")
-    if result.returncode != 0:
-        pytest.fail(f"the copy with a third language does not build:\n{result.log}", pytrace=False)
-    return SimpleNamespace(project=project, site=root / "site", languages=languages(project / "mkdocs.yml"))
+
+    def with_third_language(dest):
+        project = copy_project(dest)
+        add_language(project, THIRD_LANGUAGE.locale, TRANSLATIONS[-1])
+        return project
+
+    built = built_copy(tmp_path_factory.mktemp("third-language"), with_third_language)
+    built.languages = languages(built.project / "mkdocs.yml")
+    return built
 
 
 @pytest.fixture(scope="session")
 def pending(tmp_path_factory):
     """The copy of tests/pending_copy.py (a section changed in the reference language only and
     pending in a translation), built strictly: .project and .site."""
-    root = tmp_path_factory.mktemp("pending")
-    project = pending_copy(root / "project")
-    result = build_site(project, root / "site")
-    if result.returncode != 0:
-        pytest.fail(f"the copy with a pending section does not build:\n{result.log}", pytrace=False)
-    return SimpleNamespace(project=project, site=root / "site")
+    return built_copy(tmp_path_factory.mktemp("pending"), pending_copy)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -4,7 +4,6 @@ language, the page, the section and what changed, on a copy drifted on purpose
 every language and confirm, or mark the lagging language pending."""
 
 from datetime import date, timedelta
-from types import SimpleNamespace
 
 import pytest
 
@@ -18,25 +17,12 @@ from checks.freshness import (
     project_files,
     section_states,
 )
-from checks.site import build_site, copy_project, nav_pages
+from checks.site import copy_project, nav_pages
 from commands import confirm, pending, status
 
-from .broken_copy import drifted_copy, edit
+from .broken_copy import edit
 from .params import LANGUAGES, REFERENCE, TRANSLATIONS
 from .test_fidelity import LEFTOVERS
-
-OTHER = TRANSLATIONS[-1]
-
-
-@pytest.fixture(scope="module")
-def drifted(tmp_path_factory):
-    root = tmp_path_factory.mktemp("drifted")
-    project = drifted_copy(root / "project")
-    result = build_site(project, root / "site")
-    if result.returncode != 0:
-        pytest.fail(f"the drifted copy does not build:\n{result.log}", pytrace=False)
-    return SimpleNamespace(project=project, site=root / "site")
-
 
 def problems(drifted, page):
     lock_file, pending_file = project_files(drifted.project)
@@ -54,39 +40,39 @@ def behind(drifted, page, section, lagging, changed) -> str:
 
 
 def test_a_number_changed_in_the_reference_leaves_the_translation_behind_with_the_diff(drifted):
-    message = behind(drifted, "faq.md", "new-customer-wait", OTHER, REFERENCE)
+    message = behind(drifted, "faq.md", "new-customer-wait", TRANSLATIONS[-1], REFERENCE)
     assert "[-30-] {+60+}" in message, message
 
 
 def test_a_number_changed_in_one_language_differs_from_its_counterpart_without_any_lock(drifted):
-    assert fact_problems(drifted.site, LANGUAGES, REFERENCE, OTHER, "faq.md") == [
-        f"[{OTHER.locale}] faq.md#new-customer-wait paragraph 1: numbers ['30'] where {REFERENCE.locale} has ['60']"
+    assert fact_problems(drifted.site, LANGUAGES, REFERENCE, TRANSLATIONS[-1], "faq.md") == [
+        f"[{TRANSLATIONS[-1].locale}] faq.md#new-customer-wait paragraph 1: numbers ['30'] where {REFERENCE.locale} has ['60']"
     ]
 
 
 def test_a_sentence_added_to_the_translation_leaves_the_reference_behind(drifted):
-    message = behind(drifted, "negotiate.md", "fee-waivers", REFERENCE, OTHER)
+    message = behind(drifted, "negotiate.md", "fee-waivers", REFERENCE, TRANSLATIONS[-1])
     assert "{+" in message and "[-" not in message, message
 
 
 def test_two_answers_swapped_under_each_others_questions_are_both_named(drifted):
     for section in ("cancellation-fee", "billing-in-advance"):
-        behind(drifted, "faq.md", section, REFERENCE, OTHER)
+        behind(drifted, "faq.md", section, REFERENCE, TRANSLATIONS[-1])
 
 
 def test_a_rewritten_paragraph_leaves_the_other_language_behind(drifted):
-    behind(drifted, "final-thoughts.md", "final-thoughts", OTHER, REFERENCE)
+    behind(drifted, "final-thoughts.md", "final-thoughts", TRANSLATIONS[-1], REFERENCE)
 
 
 def test_a_retargeted_link_is_caught_by_the_lock_and_by_the_facts(drifted):
-    message = behind(drifted, "index.md", "in-this-guide", REFERENCE, OTHER)
+    message = behind(drifted, "index.md", "in-this-guide", REFERENCE, TRANSLATIONS[-1])
     assert "[-/negotiate/#bill-discounts]-]" in message and "{+/negotiate/#fee-waivers]+}" in message, message
-    facts = fact_problems(drifted.site, LANGUAGES, REFERENCE, OTHER, "index.md")
+    facts = fact_problems(drifted.site, LANGUAGES, REFERENCE, TRANSLATIONS[-1], "index.md")
     assert len(facts) == 1 and "link targets ['/negotiate/#fee-waivers']" in facts[0], facts
 
 
 def test_two_reordered_paragraphs_leave_the_other_language_behind(drifted):
-    behind(drifted, "billing-vs-retention.md", "billing-vs-retention", REFERENCE, OTHER)
+    behind(drifted, "billing-vs-retention.md", "billing-vs-retention", REFERENCE, TRANSLATIONS[-1])
 
 
 def test_nothing_else_drifted(drifted):
@@ -125,16 +111,16 @@ def test_a_rewrite_carried_into_every_language_fails_until_confirmed_then_passes
 def test_a_pending_section_passes_until_its_time_limit(project, tmp_path, capsys):
     edit(project / "docs" / REFERENCE.locale / "faq.md", r"(\{#new-customer-wait\}\n\n[^\n]*?)30", r"\g<1>60", regex=True, count=1)
     section = "faq.md#new-customer-wait"
-    assert pending.main([section, OTHER.locale, "--reason", "translator away", "--project", str(project)]) == 0
+    assert pending.main([section, TRANSLATIONS[-1].locale, "--reason", "translator away", "--project", str(project)]) == 0
     _, cells, details = status.status(project, tmp_path / "site")
-    assert details == [] and cells[OTHER.locale, "faq.md"] == f"pending since {date.today()}", cells
+    assert details == [] and cells[TRANSLATIONS[-1].locale, "faq.md"] == f"pending since {date.today()}", cells
     later = date.today() + timedelta(days=31)
     _, _, details = status.status(project, tmp_path / "site", today=later)
     assert details == [
-        f"[{OTHER.locale}] {section}: pending since {date.today()} (31 days, the limit is 30): translator away"
+        f"[{TRANSLATIONS[-1].locale}] {section}: pending since {date.today()} (31 days, the limit is 30): translator away"
     ], details
 
 
 def test_pending_refuses_a_section_that_is_not_behind(project, capsys):
-    assert pending.main(["faq.md#refund", OTHER.locale, "--reason", "x", "--project", str(project)]) == 2
+    assert pending.main(["faq.md#refund", TRANSLATIONS[-1].locale, "--reason", "x", "--project", str(project)]) == 2
     assert "is not behind" in capsys.readouterr().out
