@@ -22,7 +22,7 @@ from checks.site import (
     internal_target,
     language_of,
     site_path,
-    soup,
+    soup_without_sidebars,
     source_pages,
 )
 
@@ -82,8 +82,20 @@ def page_set_problems(docs_dir: Path, reference: Language, language: Language) -
     ]
 
 
+@lru_cache(maxsize=512)
+def _parse(path: Path, mtime_ns: int) -> BeautifulSoup:
+    return soup_without_sidebars(path)
+
+
+def _read(path: Path) -> BeautifulSoup:
+    """A built page less its sidebars (cached until it changes; callers must not mutate it).
+    MkDocs writes the nav from mkdocs.yml and the table of contents from the page's headings:
+    the checks read what the pages' own Markdown and the header's language switcher make."""
+    return _parse(path, path.stat().st_mtime_ns)
+
+
 def _page(site_dir: Path, language: Language, page: str) -> BeautifulSoup:
-    return soup(built_page(site_dir, language, page))
+    return _read(built_page(site_dir, language, page))
 
 
 def structure_problems(site_dir: Path, reference: Language, language: Language, page: str):
@@ -134,11 +146,11 @@ def faq_problems(site_dir: Path, reference: Language, language: Language) -> lis
 
 @lru_cache(maxsize=4096)
 def _ids(path: Path, mtime_ns: int) -> frozenset[str]:
-    return frozenset(tag["id"] for tag in soup(path).find_all(id=True))
+    return frozenset(tag["id"] for tag in _read(path).find_all(id=True))
 
 
 def ids(path: Path) -> frozenset[str]:
-    """Every id of a built page: the anchors links may point at (cached, one parse a page)."""
+    """Every id of a built page, its sidebars aside: the anchors links may point at (cached)."""
     return _ids(path, path.stat().st_mtime_ns)
 
 
