@@ -190,7 +190,7 @@ def table(measures: list[Measure]) -> str:
             f"{m.site_bytes / 1e6:.1f}", str(m.site_files), f"{m.site_bytes / 1e3 / m.pages:.1f}",
             f"{m.index_raw / 1e3:.1f}", f"{m.index_raw / m.pages:.0f}",
             f"{m.index_gzip / 1e3:.1f}", f"{m.index_gzip / m.pages:.0f}",
-            f"{m.parity_s:.1f}", f"{1000 * m.parity_s / m.pages:.0f}",
+            f"{m.parity_s:.1f}", f"{1000 * m.parity_s / m.pages:.1f}",
         ]  # fmt: skip
         for m in measures
     ]
