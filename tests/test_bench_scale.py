@@ -71,7 +71,7 @@ def test_measure_reports_sizes_the_search_index_the_profile_and_no_problem(synth
     assert measured.pages == len(LANGUAGES) * measured.size and measured.size in SIZES, measured
     assert measured.indexes, "no search_index.json found in the synthetic site"
     assert 0 < measured.index_gzip < measured.index_raw < measured.site_bytes, measured
-    assert measured.build_s > 0 and measured.parity_s > 0, measured
+    assert measured.build_s > 0 and measured.parity_s > 0 and measured.parity_cpu_s > 0, measured
 
 
 def test_a_synthetic_site_with_a_broken_translation_is_reported_and_fails_the_command(monkeypatch, capsys):
