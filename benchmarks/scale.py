@@ -120,7 +120,7 @@ class Measure:
     site_files: int = 0
     indexes: dict[str, tuple[int, int]] = field(default_factory=dict)  # path: (raw, gzip) bytes
     parity_s: float = 0.0
-    parity_cpu_s: float = 0.0  # the same, in CPU time of this process: what the machine's load leaves out
+    parity_cpu_s: float = 0.0  # the same in CPU time: what the machine's load disturbs less
     problems: list[str] = field(default_factory=list)
     profile: list[str] = field(default_factory=list)  # where the parity check spends its time
 
@@ -249,8 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "\nPer page = divided by the pages of all languages. Build: `mkdocs build --strict` in a child "
         "process, start-up included.\nIndex: every search_index.json, raw then gzipped (the gzipped "
-        "size flatters: the synthetic pages repeat the same six pages' text).\nParity: wall time, then "
-        "CPU time (cpu ms/page; the check runs in one thread): a busy machine slows the first far more than the second."
+        "size flatters: the synthetic pages repeat the same six pages' text).\nParity: wall time, then CPU "
+        "time (cpu ms/page; the check runs in one thread): a busy machine slows the first far more."
     )
     if args.pruned_sections:
         print(f"Nav: sections of {args.pruned_sections} pages, navigation.prune on.")

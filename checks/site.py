@@ -198,9 +198,8 @@ def soup_without_sidebars(path: Path) -> BeautifulSoup:
     start = html.find(SIDEBAR)
     if start != -1:
         end = html.find(CONTENT, start)
-        cut = html[start:end]
         # Whole elements only: a cut that ends inside one would take part of the page with it.
-        if end == -1 or cut.count("<div") != cut.count("</div>"):
+        if end == -1 or html.count("<div", start, end) != html.count("</div>", start, end):
             raise ValueError(
                 f"{path}: the sidebars ({SIDEBAR}...) do not end where the content ({CONTENT}) "
                 "begins: has Material's page layout changed?"
