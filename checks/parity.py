@@ -22,19 +22,19 @@ from checks.site import (
     internal_target,
     language_of,
     site_path,
-    soup,
+    soup_without_sidebars,
     source_pages,
 )
 
 FAQ_PAGE = "faq.md"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-# The reader's notice of a section whose translation is pending (overrides/hooks/pending_notice.py):
-# shown in one language only, so never part of what the languages compare.
-NOTICE_CLASS = "translation-pending"
 # What a section holds, counted in every language: the same numbers everywhere.
 BLOCKS = ("paragraphs", "list items", "tables", "admonitions", "images")
 # Paragraphs shorter than this are too short to tell one language from another.
 MIN_WORDS_TO_DETECT = 5
+# The reader's notice of a section whose translation is pending (overrides/hooks/pending_notice.py):
+# shown in one language only, so never part of what the languages compare.
+NOTICE_CLASS = "translation-pending"
 
 
 @dataclass
@@ -43,8 +43,13 @@ class Section:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BLOCKS, 0))
 
 
+def find_article(html: BeautifulSoup) -> Tag | None:
+    # find() rather than select_one("article.md-content__inner"): the same element, 4x sooner.
+    return html.find("article", class_="md-content__inner")
+
+
 def article(html: BeautifulSoup) -> Tag:
-    found = html.select_one("article.md-content__inner")
+    found = find_article(html)
     if found is None:
         raise ValueError("no <article class='md-content__inner'>: not a Material page")
     return found
@@ -54,12 +59,10 @@ def heading_key(tag: Tag) -> str:
     return f"{tag.name}#{tag.get('id', '(no id)')}"
 
 
-def article_sections(html: BeautifulSoup) -> list[Section]:
+def article_sections(content: Tag) -> list[Section]:
     """The article cut at each heading, with what each part holds."""
     parts = [Section("(top)")]
-    for child in article(html).find_all(recursive=False):
-        if NOTICE_CLASS in child.get("class", []):
-            continue
+    for child in content.find_all(recursive=False):
         if child.name in HEADINGS:
             parts.append(Section(heading_key(child)))
             continue
@@ -78,6 +81,89 @@ def article_sections(html: BeautifulSoup) -> list[Section]:
     return parts
 
 
+def faq_questions(content: Tag) -> list[tuple[str, str]]:
+    """Each FAQ question (an h2 of the article) as (id, answer text up to the next heading)."""
+    questions = []
+    for heading in content.find_all("h2"):
+        answer = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name in HEADINGS:
+                break
+            answer.append(sibling.get_text(" ", strip=True))
+        questions.append((heading.get("id", "(no id)"), " ".join(answer).strip()))
+    return questions
+
+
+@dataclass(frozen=True)
+class Article:
+    sections: list[Section]
+    links: list[str]  # the href of each link, in order, the headings' permalinks aside
+    blocks: list[str]  # the text of each paragraph, list item and heading
+    faq: list[tuple[str, str]]  # faq_questions
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    """What the checks read of a built page, as plain data: about 10 KB, where its parsed tree
+    weighs 0.7 MB."""
+    title: str
+    description: str
+    links: list[tuple[str, bool]]  # (href, has hreflang: one of the language switcher's)
+    ids: frozenset[str]  # the anchors links may point at
+    article: Article | None  # None: not a Material page
+
+
+def read_article(content: Tag) -> Article:
+    return Article(
+        sections=article_sections(content),
+        links=[link["href"] for link in content.find_all("a", href=True) if "headerlink" not in link.get("class", [])],
+        blocks=[block.get_text(" ", strip=True) for block in content.find_all(["p", "li", *HEADINGS])],
+        faq=faq_questions(content),
+    )
+
+
+def read_page(html: BeautifulSoup) -> BuiltPage:
+    content = find_article(html)
+    meta = html.find("meta", attrs={"name": "description"})
+    links = [(link["href"], link.has_attr("hreflang")) for link in html.find_all("a", href=True)]
+    ids = frozenset(tag["id"] for tag in html.find_all(id=True))
+    for notice in content.find_all(class_=NOTICE_CLASS) if content is not None else []:
+        notice.decompose()  # a page's links count it; what the languages compare does not
+    return BuiltPage(
+        title=html.title.get_text(strip=True) if html.title else "",
+        description=meta.get("content", "").strip() if meta else "",
+        links=links,
+        ids=ids,
+        article=None if content is None else read_article(content),
+    )
+
+
+# Each page read once for the whole run, whatever order pages and languages are checked in. Every
+# translation compares with its reference page: a bounded cache of parsed trees thrashed once the
+# site outgrew it, parsing each reference page again. Plain data is small enough to keep it all.
+@lru_cache(maxsize=None)
+def _read(path: Path, mtime_ns: int) -> BuiltPage:
+    return read_page(soup_without_sidebars(path))
+
+
+def built(path: Path) -> BuiltPage:
+    """What the checks read of a built page, less its sidebars (see soup_without_sidebars: MkDocs
+    writes them from mkdocs.yml and the page's headings). Read again when the file changes."""
+    return _read(path, path.stat().st_mtime_ns)
+
+
+def _page(site_dir: Path, language: Language, page: str) -> BuiltPage:
+    return built(built_page(site_dir, language, page))
+
+
+def _article(site_dir: Path, language: Language, page: str) -> Article:
+    found = _page(site_dir, language, page).article
+    if found is None:
+        path = built_page(site_dir, language, page)
+        raise ValueError(f"{path}: no <article class='md-content__inner'>: not a Material page")
+    return found
+
+
 def page_set_problems(docs_dir: Path, reference: Language, language: Language) -> list[str]:
     """The same Markdown files in the language's folder as in the reference's."""
     ours, theirs = set(source_pages(docs_dir, language)), set(source_pages(docs_dir, reference))
@@ -87,15 +173,11 @@ def page_set_problems(docs_dir: Path, reference: Language, language: Language) -
     ]
 
 
-def _page(site_dir: Path, language: Language, page: str) -> BeautifulSoup:
-    return soup(built_page(site_dir, language, page))
-
-
 def structure_problems(site_dir: Path, reference: Language, language: Language, page: str):
     """The same ordered headings (ids and levels), and the same blocks under each."""
     where = f"[{language.locale}] {page}"
-    ours = article_sections(_page(site_dir, language, page))
-    theirs = article_sections(_page(site_dir, reference, page))
+    ours = _article(site_dir, language, page).sections
+    theirs = _article(site_dir, reference, page).sections
     our_heads, their_heads = [s.heading for s in ours], [s.heading for s in theirs]
     if our_heads != their_heads:
         missing = [h for h in their_heads if h not in our_heads]
@@ -111,24 +193,11 @@ def structure_problems(site_dir: Path, reference: Language, language: Language, 
     ]
 
 
-def faq_questions(html: BeautifulSoup) -> list[tuple[str, str]]:
-    """Each FAQ question (an h2) as (id, answer text up to the next heading)."""
-    questions = []
-    for heading in article(html).find_all("h2"):
-        answer = []
-        for sibling in heading.find_next_siblings():
-            if sibling.name in HEADINGS:
-                break
-            answer.append(sibling.get_text(" ", strip=True))
-        questions.append((heading.get("id", "(no id)"), " ".join(answer).strip()))
-    return questions
-
-
 def faq_problems(site_dir: Path, reference: Language, language: Language) -> list[str]:
     """The same questions, in the same order, each with an answer."""
     where = f"[{language.locale}] {FAQ_PAGE}"
-    ours = faq_questions(_page(site_dir, language, FAQ_PAGE))
-    theirs = [qid for qid, _ in faq_questions(_page(site_dir, reference, FAQ_PAGE))]
+    ours = _article(site_dir, language, FAQ_PAGE).faq
+    theirs = [qid for qid, _ in _article(site_dir, reference, FAQ_PAGE).faq]
     problems = [f"{where}: question #{qid} has no answer" for qid, answer in ours if not answer]
     if [qid for qid, _ in ours] != theirs:
         problems.append(
@@ -137,42 +206,31 @@ def faq_problems(site_dir: Path, reference: Language, language: Language) -> lis
     return problems
 
 
-@lru_cache(maxsize=4096)
-def _ids(path: Path, mtime_ns: int) -> frozenset[str]:
-    return frozenset(tag["id"] for tag in soup(path).find_all(id=True))
-
-
-def ids(path: Path) -> frozenset[str]:
-    """Every id of a built page: the anchors links may point at (cached, one parse a page)."""
-    return _ids(path, path.stat().st_mtime_ns)
-
-
 def link_problems(site_dir: Path, languages: list[Language], language: Language, page: str):
     """Every internal link resolves, anchor included, and stays in the page's language."""
     where = f"[{language.locale}] {page}"
     problems = []
-    for link in _page(site_dir, language, page).find_all("a", href=True):
-        found = internal_target(site_path(language, page), link["href"])
+    for href, hreflang in _page(site_dir, language, page).links:
+        found = internal_target(site_path(language, page), href)
         if found is None:
             continue
         path, fragment = found
         target = built_file(site_dir, path)
         if not target.is_file():
-            problems.append(f"{where}: link {link['href']!r} leads to no page (/{path})")
-        elif fragment and fragment not in ids(target):
-            problems.append(f"{where}: link {link['href']!r}: no #{fragment} on /{path}")
-        elif not link.has_attr("hreflang") and language_of(path, languages) != language:
-            problems.append(f"{where}: link {link['href']!r} leaves {language.locale} for /{path}")
+            problems.append(f"{where}: link {href!r} leads to no page (/{path})")
+        elif fragment and fragment not in built(target).ids:
+            problems.append(f"{where}: link {href!r}: no #{fragment} on /{path}")
+        elif not hreflang and language_of(path, languages) != language:
+            problems.append(f"{where}: link {href!r} leaves {language.locale} for /{path}")
     return problems
 
 
 def article_links(site_dir: Path, languages: list[Language], language: Language, page: str):
-    """The article's internal links as language-independent (path, fragment) pairs, in order;
-    not a pending notice's links to the other languages."""
+    """The article's internal links as language-independent (path, fragment) pairs, in order."""
     links = []
-    for link in article(_page(site_dir, language, page)).find_all("a", href=True):
-        found = internal_target(site_path(language, page), link["href"])
-        if found is None or "headerlink" in link.get("class", []) or link.find_parent(class_=NOTICE_CLASS):
+    for href in _article(site_dir, language, page).links:
+        found = internal_target(site_path(language, page), href)
+        if found is None:
             continue
         path, fragment = found
         links.append((path.removeprefix(language_of(path, languages).prefix), fragment))
@@ -216,8 +274,7 @@ def untranslated_problems(site_dir: Path, languages: list[Language], language: L
     """Each paragraph, list item and heading of the article is in the page's language."""
     locales = [lang.locale for lang in languages]
     problems = []
-    for block in article(_page(site_dir, language, page)).find_all(["p", "li", *HEADINGS]):
-        text = block.get_text(" ", strip=True)
+    for text in _article(site_dir, language, page).blocks:
         found = detect_language(text, locales)
         if found not in (None, language.locale):
             problems.append(f"[{language.locale}] {page}: {found} text left in: {text[:70]!r}")
@@ -227,10 +284,8 @@ def untranslated_problems(site_dir: Path, languages: list[Language], language: L
 def head_problems(site_dir: Path, languages: list[Language], language: Language, page: str):
     """A <title> and a meta description, both in the page's language."""
     where = f"[{language.locale}] {page}"
-    html = _page(site_dir, language, page)
-    title = html.title.get_text(strip=True) if html.title else ""
-    meta = html.find("meta", attrs={"name": "description"})
-    description = meta.get("content", "").strip() if meta else ""
+    read = _page(site_dir, language, page)
+    title, description = read.title, read.description
     problems = [f"{where}: no <title>"] if not title else []
     problems += [f"{where}: no meta description"] if not description else []
     locales = [lang.locale for lang in languages]

@@ -183,6 +183,31 @@ def soup(path: Path) -> BeautifulSoup:
     return _parse(path, path.stat().st_mtime_ns)
 
 
+# Material writes its two sidebars, the site's whole nav then the page's table of contents, just
+# before the content. MkDocs makes them from mkdocs.yml's `nav:` and the page's own headings; the
+# nav is the only part of a page that grows with the site (a link to every page, on every page).
+SIDEBAR = '<div class="md-sidebar '
+CONTENT = '<div class="md-content"'
+
+
+def soup_without_sidebars(path: Path) -> BeautifulSoup:
+    """The parsed HTML of a built page less its sidebars: the head, the header (its language
+    switcher), the article and the footer, at a cost that does not grow with the site. A page
+    without sidebars comes whole. Not cached: callers keep what they read of it."""
+    html = path.read_text(encoding="utf-8")
+    start = html.find(SIDEBAR)
+    if start != -1:
+        end = html.find(CONTENT, start)
+        # Whole elements only: a cut that ends inside one would take part of the page with it.
+        if end == -1 or html.count("<div", start, end) != html.count("</div>", start, end):
+            raise ValueError(
+                f"{path}: the sidebars ({SIDEBAR}...) do not end where the content ({CONTENT}) "
+                "begins: has Material's page layout changed?"
+            )
+        html = html[:start] + html[end:]
+    return BeautifulSoup(html, "html.parser")
+
+
 def copy_project(dest: Path) -> Path:
     """Copy what `mkdocs build` and the editors' commands read (mkdocs.yml, docs/, overrides/,
     translations/) into dest, to be edited."""
