@@ -21,11 +21,21 @@ import shutil
 import sys
 import tempfile
 import time
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from checks.freshness import (
+    all_states,
+    confirmed,
+    freshness_problems,
+    load_lock,
+    load_pending,
+    project_files,
+    save_lock,
+)
 from checks.parity import detect_language, page_report, page_set_problems
 from checks.site import ROOT, build_site, languages, load_config, nav_pages, source_pages
 from checks.table import format_table
@@ -82,6 +92,9 @@ def generate(dest: Path, size: int, sections: int = 0, project: Path = ROOT) -> 
     existing = {name for name, _, _ in pages}
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(project / "overrides", dest / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
+    # The glossary, without the real pages' lock and pending entries: measure() locks the build.
+    (dest / "translations").mkdir()
+    shutil.copy2(project / "translations" / "glossary.yml", dest / "translations" / "glossary.yml")
     # Whatever the docs hold besides the pages (images, ...), so that pages referring to it build.
     shutil.copytree(docs, dest / "docs", ignore=shutil.ignore_patterns("*.md", "__pycache__"))
     for lang in langs:
@@ -121,6 +134,7 @@ class Measure:
     indexes: dict[str, tuple[int, int]] = field(default_factory=dict)  # path: (raw, gzip) bytes
     parity_s: float = 0.0
     parity_cpu_s: float = 0.0  # the same in CPU time: what the machine's load disturbs less
+    freshness_s: float = 0.0  # the freshness check against the lock (taken untimed from the build)
     problems: list[str] = field(default_factory=list)
     profile: list[str] = field(default_factory=list)  # where the parity check spends its time
 
@@ -178,13 +192,29 @@ def measure(project: Path, site_dir: Path, profile: bool = False) -> Measure:
         result.profile = parity_profile(pstats.Stats(profiler))
     result.parity_s = time.perf_counter() - started
     result.parity_cpu_s = time.process_time() - cpu_started
+    result.problems += freshness_problems_timed(project, site_dir, result)
     return result
+
+
+def freshness_problems_timed(project: Path, site_dir: Path, result: Measure) -> list[str]:
+    """Lock the synthetic site as built (untimed: `python -m commands.confirm`'s work), then time
+    what the tests and the status command check against the lock, every section of every page."""
+    langs = languages(project / "mkdocs.yml")
+    pages = source_pages(project / "docs", langs[0])
+    lock_file, pending_file = project_files(project)
+    save_lock(confirmed({}, all_states(site_dir, langs, pages, {}), date.today()), lock_file)
+    started = time.perf_counter()
+    states = all_states(site_dir, langs, pages, load_lock(lock_file))
+    problems = freshness_problems(states, load_pending(pending_file), date.today(), 30)
+    result.freshness_s = time.perf_counter() - started
+    return problems
 
 
 def table(measures: list[Measure]) -> str:
     header = [
         "pages/lang", "pages", "build s", "ms/page", "site MB", "files", "KB/page",
         "index KB", "B/page", "gzip KB", "B/page", "parity s", "ms/page", "cpu ms/page",
+        "fresh s", "ms/page",
     ]  # fmt: skip
     rows = [header] + [
         [
@@ -193,6 +223,7 @@ def table(measures: list[Measure]) -> str:
             f"{m.index_raw / 1e3:.1f}", f"{m.index_raw / m.pages:.0f}",
             f"{m.index_gzip / 1e3:.1f}", f"{m.index_gzip / m.pages:.0f}",
             f"{m.parity_s:.1f}", f"{1000 * m.parity_s / m.pages:.1f}", f"{1000 * m.parity_cpu_s / m.pages:.1f}",
+            f"{m.freshness_s:.1f}", f"{1000 * m.freshness_s / m.pages:.1f}",
         ]  # fmt: skip
         for m in measures
     ]
