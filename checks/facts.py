@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from babel.numbers import NumberFormatError, parse_decimal
 
+from checks.freshness import Pending
 from checks.parity import HEADINGS, NOTICE_CLASS, article
 from checks.site import ROOT, Language, built_page, internal_target, language_of, site_path, soup
 
@@ -59,15 +60,24 @@ def paragraphs(site_dir: Path, languages: list[Language], language: Language, pa
     return found
 
 
-def fact_problems(site_dir: Path, languages: list[Language], reference: Language, language: Language, page: str):
-    """Where a paragraph of the language states other facts than its counterpart in the reference."""
+def fact_problems(
+    site_dir: Path,
+    languages: list[Language],
+    reference: Language,
+    language: Language,
+    page: str,
+    pending: list[Pending] = (),
+):
+    """Where a paragraph of the language states other facts than its counterpart in the reference.
+    A section pending in either of the two is left out: its facts may differ, for a while."""
     names = glossary()
+    waiting = {p.section for p in pending if p.page == page and p.language in (language.locale, reference.locale)}
     ours = paragraphs(site_dir, languages, language, page)
     theirs = {(section, n): (text, links) for section, n, text, links in paragraphs(site_dir, languages, reference, page)}
     problems = []
     for section, n, text, links in ours:
-        if (section, n) not in theirs:
-            continue  # a paragraph without counterpart: the parity structure check names it
+        if (section, n) not in theirs or section in waiting:
+            continue  # without counterpart (the parity structure check names it), or pending
         other, other_links = theirs[section, n]
         where = f"[{language.locale}] {page}#{section} paragraph {n}"
         facts = {

@@ -24,7 +24,7 @@ def test_every_section_is_in_step_with_the_lock_in_every_language(site_dir, page
 @each_page
 def test_counterpart_paragraphs_state_the_same_facts(site_dir, language, page):
     """Numbers, link targets and glossary names, paragraph by paragraph, against the reference."""
-    assert fact_problems(site_dir, LANGUAGES, REFERENCE, language, page) == []
+    assert fact_problems(site_dir, LANGUAGES, REFERENCE, language, page, load_pending()) == []
 
 
 def test_the_lock_holds_no_page_the_site_lost(site_dir):
