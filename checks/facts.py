@@ -16,7 +16,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from checks.freshness import Pending
 from checks.parity import HEADINGS, NOTICE_CLASS, article
-from checks.site import ROOT, Language, built_page, internal_target, language_of, site_path, soup
+from checks.site import ROOT, Language, built_page, internal_target, language_of, site_path, soup_without_sidebars
 
 GLOSSARY = ROOT / "translations" / "glossary.yml"
 # A number as written in running text: "30", "1 000", "1,5", "2.500" (spaces of any width inside)
@@ -43,7 +43,7 @@ def paragraphs(site_dir: Path, languages: list[Language], language: Language, pa
     """(section id, position, text, link targets) of each paragraph and list item of a page."""
     found, section, position = [], "(top)", 0
     page_url = site_path(language, page)
-    for child in article(soup(built_page(site_dir, language, page))).find_all(recursive=False):
+    for child in article(soup_without_sidebars(built_page(site_dir, language, page))).find_all(recursive=False):
         if NOTICE_CLASS in child.get("class", []):
             continue
         if child.name in HEADINGS:

@@ -15,7 +15,6 @@ not count, any changed word, number or link target does.
 
 from __future__ import annotations
 
-import copy
 import difflib
 import hashlib
 import re
@@ -28,7 +27,7 @@ import yaml
 from bs4 import Tag
 
 from checks.parity import HEADINGS, NOTICE_CLASS, article
-from checks.site import ROOT, Language, built_page, internal_target, language_of, site_path, soup
+from checks.site import ROOT, Language, built_page, internal_target, language_of, site_path, soup_without_sidebars
 
 LOCK = ROOT / "translations" / "lock.yml"
 PENDING = ROOT / "translations" / "pending.yml"
@@ -50,7 +49,6 @@ def normalise(text: str) -> str:
 
 def block_text(block: Tag, page_url: str, languages: list[Language]) -> str:
     """A block's words, each link followed by its target as a language-independent path."""
-    block = copy.copy(block)  # the parsed page is shared: never change it
     for permalink in block.select("a.headerlink"):
         permalink.decompose()
     for link in block.find_all("a", href=True):
@@ -70,7 +68,8 @@ def section_texts(site_dir: Path, languages: list[Language], language: Language,
     texts: dict[str, list[str]] = {}
     current = "(top)"
     page_url = site_path(language, page)
-    for child in article(soup(built_page(site_dir, language, page))).find_all(recursive=False):
+    # A tree of our own (block_text edits it), less the sidebars: a cost that does not grow with the site
+    for child in article(soup_without_sidebars(built_page(site_dir, language, page))).find_all(recursive=False):
         if NOTICE_CLASS in child.get("class", []):
             continue
         if child.name in HEADINGS:
