@@ -45,17 +45,19 @@ class Hit:
     title: str  # the result's title, as displayed
 
 
+# True once the search shows its prompt ("Type to start searching"): it can answer, and its box
+# is empty.
+SHOWS_PROMPT = """() => {
+  const words = JSON.parse(document.getElementById("__config").textContent).translations
+  const meta = document.querySelector(".md-search-result__meta")
+  return meta.textContent.trim() === words["search.result.placeholder"]
+}"""
+
+
 def open_search(page, key: str = "/") -> None:
     """Open the search the way a keyboard user does, and wait until it can answer."""
     page.keyboard.press(key)
-    page.wait_for_function(
-        """() => {
-             const words = JSON.parse(document.getElementById("__config").textContent).translations
-             const meta = document.querySelector(".md-search-result__meta")
-             return meta.textContent.trim() === words["search.result.placeholder"]
-           }""",
-        timeout=15_000,
-    )
+    page.wait_for_function(SHOWS_PROMPT, timeout=15_000)
 
 
 def wait_for_answer(page) -> None:
@@ -80,7 +82,7 @@ def clear(page) -> None:
     """Empty the search box with the keyboard, so that Material sees it (it listens to keyup)."""
     page.locator(QUERY).press("Control+a")
     page.keyboard.press("Backspace")
-    page.evaluate(SETTLED, 100)
+    page.wait_for_function(SHOWS_PROMPT)
 
 
 def type_query(page, query: str) -> float:

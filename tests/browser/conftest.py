@@ -12,6 +12,7 @@ from checks.static_server import serve
 
 from .recording import first_visit, record
 
+
 @pytest.fixture(autouse=True, scope="session")
 def chromium_available():
     """Skip the browser tests without a Chromium, or fail them where REQUIRE_BROWSER=1."""

@@ -15,7 +15,6 @@ from .recording import other_hosts, record
 pytestmark = pytest.mark.browser
 
 
-
 def browser_locale(language) -> str:
     """A browser locale for the language, from its Open Graph locale: fr_FR -> fr-FR."""
     return language_extra(language)["og_locale"].replace("_", "-")
