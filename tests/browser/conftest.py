@@ -10,7 +10,9 @@ from checks.browser import PHONE, chromium_unavailable, fast_forward_transitions
 from checks.site import ROOT, build_site, site_path
 from checks.static_server import serve
 
+from ..params import other_languages
 from .recording import first_visit, record
+from .tour import tour
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -72,6 +74,21 @@ def first_visits(browser, base_url, site_dir):
         return visits[language, page]
 
     return visit
+
+
+@pytest.fixture(scope="session")
+def tours(browser, base_url, site_dir):
+    """round(language, page): a reader's round of the page (tour.tour), made once a session and
+    shared by the tests that judge it."""
+    rounds = {}
+
+    def round_of(language, page):
+        if (language, page) not in rounds:
+            others = other_languages(language)
+            rounds[language, page] = tour(browser, base_url, site_dir, language, page, others)
+        return rounds[language, page]
+
+    return round_of
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ import pytest
 
 from checks.browser import PHONE
 from checks.seo import language_extra
-from checks.site import built_page, heading_ids
 from checks.site import site_path as url_of
 
 from ..params import LANGUAGES, REFERENCE, TRANSLATIONS, each_language, each_page, other_languages
 from .recording import other_hosts, record
+from .tour import switch_to
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +24,10 @@ def foreign_locale() -> str:
     """A browser locale in none of the site's languages."""
     ours = {lang.locale for lang in LANGUAGES}
     return next(tag for tag in ("de-DE", "ja-JP", "pt-BR") if tag.split("-")[0] not in ours)
+
+
+def by_locale(locale: str):
+    return next(lang for lang in LANGUAGES if lang.locale == locale)
 
 
 def reader(browser, base_url, **options):
@@ -43,44 +47,28 @@ def track_loads(page):
     return page
 
 
-def switch_to(page, target):
-    page.locator(".md-header .md-select").hover()
-    page.locator(f'.md-header a.md-select__link[hreflang="{target.locale}"]').click()
-    page.wait_for_load_state()
-
-
-def switcher_target(page, target) -> str:
-    return page.locator(f'.md-header a.md-select__link[hreflang="{target.locale}"]').evaluate(
-        "link => link.href"
-    )
-
-
 @each_language
 @each_page
-def test_the_switcher_keeps_the_page_and_every_heading_anchor(phone, base_url, site_dir, language, page):
+def test_the_switcher_keeps_the_page_and_every_heading_anchor(tours, base_url, language, page):
     """On faq/#refund, the switcher leads to each other language's faq/#refund, for every
     heading: arriving on the anchor, moving to another one; off any anchor, to its faq/. Then
-    switching for real, to each other language, lands there, in that language."""
-    anchors = heading_ids(built_page(site_dir, language, page))
-    assert anchors, f"[{language.locale}] {page}: no heading with an id"
-    phone.goto(f"{url_of(language, page)}#{anchors[0]}")
-    wrong = []
-    for anchor in [*anchors, ""]:  # "" last: off any anchor, the page itself
-        phone.evaluate("anchor => { location.hash = anchor }", anchor)
-        for target in other_languages(language):
-            expected = f"{base_url}{url_of(target, page)}" + (f"#{anchor}" if anchor else "")
-            if switcher_target(phone, target) != expected:
-                wrong.append(f"#{anchor}: {target.locale} link is {switcher_target(phone, target)}")
+    switching for real, to each other language, lands there, in that language (tour.py)."""
+    round_ = tours(language, page)
+    assert round_.anchors, f"[{language.locale}] {page}: no heading with an id"
+    wrong = [
+        f"#{anchor}: {locale} link is {href}"
+        for anchor, links in round_.links.items()
+        for locale, href in links.items()
+        if href != base_url + url_of(by_locale(locale), page) + (f"#{anchor}" if anchor else "")
+    ]
     assert wrong == [], f"[{language.locale}] {page}: the switcher loses the page or the anchor"
+    last = round_.anchors[-1]
     for target in other_languages(language):
-        phone.goto(f"{url_of(language, page)}#{anchors[-1]}")
-        switch_to(phone, target)
-        landed = phone.url.removeprefix(base_url)
-        where = f"[{language.locale}] {page}: switching to {target.locale} on #{anchors[-1]}"
-        assert landed == f"{url_of(target, page)}#{anchors[-1]}", f"{where} landed on /{landed}"
-        lang = phone.locator("html").get_attribute("lang")
-        assert lang == target.locale, f"{where}: the page it landed on is in {lang}"
-        assert phone.locator(f"#{anchors[-1]}").count() == 1, f"{where}: no #{anchors[-1]} there"
+        landing = round_.landings[target.locale]
+        where = f"[{language.locale}] {page}: switching to {target.locale} on #{last}"
+        assert landing.path == f"{url_of(target, page)}#{last}", f"{where} landed on /{landing.path}"
+        assert landing.lang == target.locale, f"{where}: the page it landed on is in {landing.lang}"
+        assert landing.anchor_found, f"{where}: no #{last} there"
 
 
 ROOT_VISITS = [(browser_locale(lang), lang) for lang in LANGUAGES] + [(foreign_locale(), REFERENCE)]

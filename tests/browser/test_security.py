@@ -6,7 +6,7 @@ import pytest
 from checks.search_ui import open_search, type_query, wait_for_answer
 from checks.site import site_path
 
-from ..params import each_language, each_page, other_languages
+from ..params import each_language, each_page
 from .recording import CSP_PREFIX, record
 
 pytestmark = pytest.mark.browser
@@ -31,19 +31,10 @@ def wait_for_images(page) -> None:
 
 @each_language
 @each_page
-def test_page_used_under_the_policy_has_no_violation(phone, base_url, language, page):
-    """Load, search, close the search, switch language: nothing is blocked, nothing errs."""
-    phone.goto(site_path(language, page))
-    phone.keyboard.press("/")
-    phone.locator("input.md-search__input").press_sequentially("Spectrum")
-    phone.locator(".md-search-result__item").first.wait_for()
-    phone.keyboard.press("Escape")
-    other = other_languages(language)[0]
-    phone.locator(".md-header .md-select").hover()
-    phone.locator(f'.md-header a.md-select__link[hreflang="{other.locale}"]').click()
-    # The other language's page has loaded ("load": its scripts have run, its images are in)
-    phone.wait_for_url(base_url + site_path(other, page))
-    seen = phone.activity
+def test_page_used_under_the_policy_has_no_violation(tours, language, page):
+    """Load, move from anchor to anchor, search, close the search, switch to each other language
+    (a reader's round, tour.py, also judged by test_languages): nothing is blocked, nothing errs."""
+    seen = tours(language, page).activity
     where = f"[{language.locale}] {page}"
     assert seen.csp_violations == [], f"{where}: Content-Security-Policy violations"
     assert seen.console_errors == [], f"{where}: console errors"

@@ -1,0 +1,75 @@
+"""A reader's round of one page on a phone, made once and judged by two tests: where the
+language switcher leads from every heading anchor, and where switching lands
+(test_languages.py); what the page did under its Content-Security-Policy all along
+(test_security.py)."""
+
+from dataclasses import dataclass
+
+from checks.browser import PHONE, fast_forward_transitions
+from checks.site import Language, built_page, heading_ids, site_path
+
+from .recording import Activity, record
+
+# A word of every language's guide: the search shows results whatever the language.
+QUERY = "Spectrum"
+
+
+def switcher_link(page, target: Language):
+    return page.locator(f'.md-header a.md-select__link[hreflang="{target.locale}"]')
+
+
+def switch_to(page, target: Language) -> None:
+    """Hover the header's language menu and pick the target: its page has loaded."""
+    page.locator(".md-header .md-select").hover()
+    switcher_link(page, target).click()
+    page.wait_for_load_state()
+
+
+@dataclass
+class Landing:
+    path: str  # where switching led, from the site root: "es/faq/#refund"
+    lang: str | None  # the <html lang> there
+    anchor_found: bool  # whether the anchor switched from is there too
+
+
+@dataclass
+class Tour:
+    anchors: list[str]  # the page's heading ids, in order
+    links: dict[str, dict[str, str]]  # hash ("" for none) -> {locale: the switcher's href}
+    landings: dict[str, Landing]  # locale -> where switching to it from the last anchor led
+    activity: Activity  # what the page did, from the first load to the last landing
+
+
+def tour(browser, base_url: str, site_dir, language: Language, page: str, others: list[Language]) -> Tour:
+    """Arrive on the page at its first heading's anchor; search for QUERY (the header's search
+    button: on a phone, on a page scrolled down, Material's "/" only focuses its hidden box) and
+    close the search; read the switcher's links on that anchor, at each other one, then off any
+    anchor; then, from the last anchor, switch to each other language in turn. Transitions run
+    fast-forward."""
+    anchors = heading_ids(built_page(site_dir, language, page))
+    last = f"#{anchors[-1]}" if anchors else ""
+    context = browser.new_context(viewport=PHONE, base_url=base_url)
+    reader = context.new_page()
+    fast_forward_transitions(reader)
+    seen = record(reader)
+    here = site_path(language, page)
+    reader.goto(f"{here}#{anchors[0]}" if anchors else here)
+    reader.locator("label.md-header__button[for='__search']").click()
+    reader.locator("input.md-search__input").press_sequentially(QUERY)
+    reader.locator(".md-search-result__item").first.wait_for()
+    reader.keyboard.press("Escape")
+    links = {}
+    for anchor in [*anchors, ""]:  # the first as arrived on (no hashchange); "" last: off any
+        reader.evaluate("anchor => { location.hash = anchor }", anchor)
+        links[anchor] = {t.locale: switcher_link(reader, t).evaluate("link => link.href") for t in others}
+    landings = {}
+    for target in others:
+        reader.goto(here + last)
+        switch_to(reader, target)
+        landings[target.locale] = Landing(
+            reader.url.removeprefix(base_url),
+            reader.locator("html").get_attribute("lang"),
+            bool(last) and reader.locator(last).count() == 1,
+        )
+    context.close()
+    return Tour(anchors, links, landings, seen)
