@@ -99,6 +99,9 @@ def lost_accents(index: dict, language: Language, docs_dir: Path, pages: list[st
 
 # -- The queries readers type -------------------------------------------------------------------
 
+# What the queries of tests/search_queries.yml try (its header says what each means).
+QUERY_KINDS = ("word", "words", "question", "typo", "own word")
+
 
 def queries(language: Language, queries_yml: Path = QUERIES_YML) -> list[dict]:
     """A language's test queries: [{"query": ..., "expect": "faq.md#refund"}, ...]."""
@@ -107,7 +110,7 @@ def queries(language: Language, queries_yml: Path = QUERIES_YML) -> list[dict]:
     if language.locale not in by_locale:
         raise LookupError(
             f"[{language.locale}] no search queries in {queries_yml.name}: add a list under "
-            f"'{language.locale}:' (at least 8, with and without accents)"
+            f"'{language.locale}:' (at least 20, of every kind: {', '.join(QUERY_KINDS)})"
         )
     return by_locale[language.locale]
 

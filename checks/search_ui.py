@@ -43,6 +43,7 @@ SETTLED = """quiet => new Promise(resolve => {
 class Hit:
     path: str  # site path of the link, "?h=" dropped: "es/faq/#refund"
     title: str  # the result's title, as displayed
+    score: float  # Material's score of the result (data-md-score): Enter opens the highest
 
 
 def open_search(page, key: str = "/") -> None:
@@ -94,17 +95,32 @@ def type_query(page, query: str) -> float:
 
 
 def hits(page) -> list[Hit]:
-    """The result links in the order shown, each with its title."""
+    """The result links in the order shown, each with its title and score."""
     return [
         Hit(**hit)
         for hit in page.locator(LINKS).evaluate_all(
             """links => links.map(link => {
                  const url = new URL(link.href)
                  return {path: url.pathname.replace(/^\\//, "") + url.hash,
-                         title: link.querySelector("h1, h2").textContent.trim()}
+                         title: link.querySelector("h1, h2").textContent.trim(),
+                         score: parseFloat(link.querySelector("[data-md-score]").dataset.mdScore)}
                })"""
         )
     ]
+
+
+def ranked(found: list[Hit]) -> list[Hit]:
+    """Hits best first, as Material ranks them: by score, the order shown breaking ties. Material
+    shows them grouped by page, each page's title first (with a score of 0 when only its
+    sections match); the first of this list is what Enter opens."""
+    return sorted(found, key=lambda hit: -hit.score)
+
+
+def rank(found: list[Hit], language: Language, expect: str) -> int | None:
+    """Where the expected hit (tests/search_queries.yml's `expect`) ranks, from 1; None if absent."""
+    paths = [hit.path for hit in ranked(found)]
+    wanted = expected_path(language, expect)
+    return paths.index(wanted) + 1 if wanted in paths else None
 
 
 def meta_text(page) -> str:
@@ -115,7 +131,7 @@ def query_problems(page, item: dict, language: Language, languages: list[Languag
     """Type one query of tests/search_queries.yml; what is wrong with its results."""
     type_query(page, item["query"])
     found = hits(page)
-    top = [hit.path for hit in found[:3]]
+    top = [hit.path for hit in ranked(found)[:3]]
     where = f"[{language.locale}] {item['query']!r}"
     problems = [
         f"{where}: result from another language: {path}"
@@ -123,7 +139,7 @@ def query_problems(page, item: dict, language: Language, languages: list[Languag
     ]
     if "expect" in item and expected_path(language, item["expect"]) not in top:
         problems.append(f"{where}: {item['expect']} not in the top 3: {top}")
-    titles = [hit.title for hit in found[:3]]
+    titles = [hit.title for hit in ranked(found)[:3]]
     if "shows" in item and not any(item["shows"] in title for title in titles):
         problems.append(f"{where}: no top-3 title shows {item['shows']!r}: {titles}")
     return problems
