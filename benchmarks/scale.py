@@ -82,6 +82,7 @@ def generate(dest: Path, size: int, sections: int = 0, project: Path = ROOT) -> 
     existing = {name for name, _, _ in pages}
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(project / "overrides", dest / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(project / "search_words.yml", dest / "search_words.yml")
     # Whatever the docs hold besides the pages (images, ...), so that pages referring to it build.
     shutil.copytree(docs, dest / "docs", ignore=shutil.ignore_patterns("*.md", "__pycache__"))
     for lang in langs:

@@ -65,7 +65,7 @@ def test_a_page_without_its_index_redirect_is_caught_searching_the_reference_ind
 
 
 def test_queries_typed_without_accents_fail_once_the_worker_stops_folding(broken_site, browser):
-    worker = broken_site / "assets" / "javascripts" / "workers" / "search-language.js"
+    worker = broken_site / "assets" / "javascripts" / "workers" / "search-ranking.js"
     source = worker.read_text(encoding="utf-8")
     assert '.replace(/\\p{M}/gu, "")' in source, f"{worker}: no folding to remove"
     worker.write_text(source.replace('.replace(/\\p{M}/gu, "")', ""), encoding="utf-8")
