@@ -11,7 +11,9 @@ from checks.site import Language
 
 QUERY = ".md-search__input"
 META = ".md-search-result__meta"
-LINKS = ".md-search-result__link"
+LINKS = ".md-search-result__link:not([data-search-offer])"
+# What the results panel offers when nothing matches (search-language.js): not results
+OFFERS = ".md-search-result__link[data-search-offer]"
 
 # Resolves, once the next key is pressed in the search box, with the milliseconds from that
 # keystroke to the frame that shows the results it brought (Material renders them in one go).
