@@ -4,7 +4,11 @@ from collections import Counter
 
 from checks.search import (
     QUERY_KINDS,
+    expected_offers,
     foreign_entries,
+    index_offers,
+    index_words_problems,
+    search_words,
     index_config_problems,
     index_file,
     load_index,
@@ -67,3 +71,16 @@ def test_each_language_has_search_queries_of_every_kind_that_name_real_sections(
         assert not anchor or anchor in sections, (
             f"[{language.locale}] {item['query']!r} expects {item['expect']}: {page} has no #{anchor}"
         )
+
+
+@each_language
+def test_each_index_carries_its_language_search_words(site_dir, language):
+    """search_words.yml's questions, definitions and synonyms ride in the language's index."""
+    assert index_words_problems(load_index(site_dir, language), language, search_words(language)) == []
+
+
+@each_language
+def test_each_index_offers_the_faq_then_every_guide_section_for_a_search_that_finds_nothing(site_dir, language):
+    """In reading order, each with its title as the page shows it; the home aside."""
+    offers = index_offers(load_index(site_dir, language))
+    assert offers == expected_offers(site_dir, language), f"[{language.locale}] search offers"
