@@ -95,6 +95,8 @@ def generate(dest: Path, size: int, sections: int = 0, project: Path = ROOT) -> 
     # The glossary, without the real pages' lock and pending entries: measure() locks the build.
     (dest / "translations").mkdir()
     shutil.copy2(project / "translations" / "glossary.yml", dest / "translations" / "glossary.yml")
+    # The search words (question words, synonyms) the build folds into each index.
+    shutil.copy2(project / "search_words.yml", dest / "search_words.yml")
     # Whatever the docs hold besides the pages (images, ...), so that pages referring to it build.
     shutil.copytree(docs, dest / "docs", ignore=shutil.ignore_patterns("*.md", "__pycache__"))
     for lang in langs:

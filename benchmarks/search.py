@@ -1,7 +1,9 @@
-"""Benchmark search: each language's index size (raw and gzipped) and, typing every query of
-tests/search_queries.yml in Chromium at phone size, the time from the last keystroke to the
-results on screen (median and worst). Builds the site first unless given --site. Chromium is
-$CHROMIUM (default /usr/bin/chromium), launched as the browser tests launch it."""
+"""Benchmark search: typing every query of tests/search_queries.yml in Chromium at phone size,
+how well each language's search answers (how often the expected section ranks first, in the top
+3, and the mean reciprocal rank), its index size (raw and gzipped) and the time from the last
+keystroke to the results on screen (median and worst). Below the table, each query whose answer
+does not rank first. Builds the site first unless given --site. Chromium is $CHROMIUM (default
+/usr/bin/chromium), launched as the browser tests launch it."""
 
 from __future__ import annotations
 
@@ -9,22 +11,31 @@ import argparse
 import statistics
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checks.browser import PHONE, chromium_unavailable, launch
 from checks.search import index_sizes, queries
-from checks.search_ui import open_search, type_query
+from checks.search_ui import hits, open_search, rank, ranked, type_query
 from checks.site import ROOT, Language, build_site, languages, site_path
 from checks.static_server import serve
 from checks.table import format_table
+
+@dataclass
+class Answer:
+    query: str
+    expect: str
+    rank: int | None  # where the expected hit ranked, from 1; None when absent
+    top: str | None  # the site path of the hit that ranked first ("" for the home); None: no hit
+
 
 @dataclass
 class Row:
     locale: str
     raw: int
     gzipped: int
-    timings: list[float]  # ms, one per query, last keystroke to results on screen
+    timings: list[float]  # ms, one per query typed, last keystroke to results on screen
+    answers: list[Answer] = field(default_factory=list)  # one per query that expects a hit
 
     @property
     def median(self) -> float:
@@ -34,15 +45,34 @@ class Row:
     def worst(self) -> float:
         return max(self.timings)
 
+    def share(self, within: int) -> float:
+        """The share of the answers ranked within the first `within`."""
+        return sum(1 for a in self.answers if a.rank and a.rank <= within) / len(self.answers)
 
-def time_queries(browser, base_url: str, language: Language, items: list[dict], rounds: int) -> list[float]:
+    @property
+    def mrr(self) -> float:
+        """Mean reciprocal rank: 1 when every answer ranks first, 0 when none is found."""
+        return sum(1 / a.rank for a in self.answers if a.rank) / len(self.answers)
+
+
+def time_queries(
+    browser, base_url: str, language: Language, items: list[dict], rounds: int, answers: list | None = None
+) -> list[float]:
     """Type each query (items of tests/search_queries.yml) `rounds` times on the language's FAQ
-    page; the timings in ms, round after round."""
+    page; the timings in ms, round after round. Given a list `answers`, appends to it an Answer
+    for each query of the first round that expects a hit."""
     context = browser.new_context(viewport=PHONE, base_url=base_url)
     page = context.new_page()
     page.goto(site_path(language, "faq.md"))
     open_search(page)
-    timings = [type_query(page, item["query"]) for _ in range(rounds) for item in items]
+    timings = []
+    for round in range(rounds):
+        for item in items:
+            timings.append(type_query(page, item["query"]))
+            if round == 0 and answers is not None and "expect" in item:
+                found = hits(page)
+                top = ranked(found)[0].path if found else None
+                answers.append(Answer(item["query"], item["expect"], rank(found, language, item["expect"]), top))
     context.close()
     return timings
 
@@ -60,19 +90,29 @@ def measure(site_dir: Path, rounds: int = 1, build: bool = False) -> list[Row]:
         rows = [Row(lang.locale, *index_sizes(site_dir, lang), []) for lang in languages()]
         browser = launch(playwright)
         for row, lang in zip(rows, languages()):
-            row.timings = time_queries(browser, url, lang, queries(lang), rounds)
+            row.timings = time_queries(browser, url, lang, queries(lang), rounds, row.answers)
         browser.close()
     return rows
 
 
 def table(rows: list[Row]) -> str:
-    header = ("language", "index raw", "index gzip", "queries", "median ms", "worst ms")
+    header = ("language", "queries", "top 1", "top 3", "MRR", "index raw", "index gzip", "median ms",
+              "worst ms")
     lines = [
-        (r.locale, f"{r.raw / 1024:.1f} KiB", f"{r.gzipped / 1024:.1f} KiB", str(len(r.timings)),
-         f"{r.median:.1f}", f"{r.worst:.1f}")
+        (r.locale, str(len(r.answers)), f"{r.share(1):.0%}", f"{r.share(3):.0%}", f"{r.mrr:.2f}",
+         f"{r.raw / 1024:.1f} KiB", f"{r.gzipped / 1024:.1f} KiB", f"{r.median:.1f}", f"{r.worst:.1f}")
         for r in rows
     ]
     return format_table(list(header), [list(line) for line in lines], align="l" + "r" * (len(header) - 1))
+
+
+def misses(rows: list[Row]) -> str:
+    """One line per query whose answer does not rank first: language, query, rank, what did."""
+    return "\n".join(
+        f"[{r.locale}] {a.query!r}: {a.expect} ranks {a.rank or 'nowhere'}; first: "
+        + ("no result" if a.top is None else f"/{a.top}")
+        for r in rows for a in r.answers if a.rank != 1
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or Path(tmp) / "site"
         site.mkdir(exist_ok=True)
-        print(table(measure(site, args.rounds, build=args.site is None)))
+        rows = measure(site, args.rounds, build=args.site is None)
+        print(table(rows))
+        if misses(rows):
+            print(f"\nNot first:\n{misses(rows)}")
     return 0
 
 

@@ -10,13 +10,26 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import material
 from mkdocs.utils.yaml import yaml_load
 
-from checks.site import ROOT, Language, built_page, language_of, site_path, soup
+from checks.site import (
+    MKDOCS_YML,
+    ROOT,
+    SEARCH_WORDS_YML,
+    Language,
+    built_page,
+    i18n_config,
+    language_of,
+    load_config,
+    nav_pages,
+    site_path,
+    soup,
+)
 
 QUERIES_YML = ROOT / "tests" / "search_queries.yml"
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
@@ -99,6 +112,9 @@ def lost_accents(index: dict, language: Language, docs_dir: Path, pages: list[st
 
 # -- The queries readers type -------------------------------------------------------------------
 
+# What the queries of tests/search_queries.yml try (its header says what each means).
+QUERY_KINDS = ("word", "words", "question", "typo", "own word")
+
 
 def queries(language: Language, queries_yml: Path = QUERIES_YML) -> list[dict]:
     """A language's test queries: [{"query": ..., "expect": "faq.md#refund"}, ...]."""
@@ -107,7 +123,7 @@ def queries(language: Language, queries_yml: Path = QUERIES_YML) -> list[dict]:
     if language.locale not in by_locale:
         raise LookupError(
             f"[{language.locale}] no search queries in {queries_yml.name}: add a list under "
-            f"'{language.locale}:' (at least 8, with and without accents)"
+            f"'{language.locale}:' (at least 20, of every kind: {', '.join(QUERY_KINDS)})"
         )
     return by_locale[language.locale]
 
@@ -130,6 +146,84 @@ def result_paths(hrefs: list[str]) -> list[str]:
 def foreign_results(paths: list[str], language: Language, languages: list[Language]) -> list[str]:
     """Result paths that lead to another language's pages."""
     return [path for path in paths if language_of(path, languages) != language]
+
+
+# -- The words search treats apart: search_words.yml ---------------------------------------------
+
+
+def search_words(language: Language, words_yml: Path = SEARCH_WORDS_YML) -> dict:
+    """A language's question words, definitions and synonyms, as search_words.yml lists them."""
+    with open(words_yml, encoding="utf-8") as f:
+        by_locale = yaml_load(f) or {}
+    if language.locale not in by_locale:
+        raise LookupError(f"[{language.locale}] no search words in {words_yml.name}")
+    entry = by_locale[language.locale]
+    return {name: entry.get(name, []) for name in ("questions", "definitions", "synonyms")}
+
+
+def index_words_problems(index: dict, language: Language, words: dict) -> list[str]:
+    """The language's words must ride in its index, as search_words.yml lists them."""
+    carried = index.get("config", {}).get("words")
+    if carried != words:
+        return [f"[{language.locale}] search index: words {carried!r}, search_words.yml lists {words!r}"]
+    return []
+
+
+def folded_words(text: str) -> list[str]:
+    """A text's words as search compares them: lower case, unaccented, markup left out."""
+    text = unicodedata.normalize("NFD", re.sub(r"<[^>]*>", " ", text).lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.findall(r"[^\W_]+", text)
+
+
+def entries_using(index: dict, phrase: str) -> set[str]:
+    """The locations of the entries whose heading or text use a word or phrase as written."""
+    wanted = folded_words(phrase)
+    found = set()
+    for doc in index.get("docs", []):
+        words = folded_words(doc["title"] + " " + doc["text"])
+        if any(words[n : n + len(wanted)] == wanted for n in range(len(words))):
+            found.add(doc["location"])
+    return found
+
+
+# -- What the results panel offers when nothing matches ------------------------------------------
+
+FAQ = "faq.md"  # offered first, whole; every other page of the nav (the home aside) by its sections
+
+
+def page_heading(site_dir: Path, language: Language, page: str) -> str:
+    h1 = soup(built_page(site_dir, language, page)).select_one(".md-content h1")
+    return h1.get_text().removesuffix("¶").strip() if h1 else ""
+
+
+def expected_offers(site_dir: Path, language: Language, mkdocs_yml: Path = MKDOCS_YML) -> list[tuple[str, str]]:
+    """(site path, title) of what a search that finds nothing offers: the FAQ, then each guide
+    page's sections in reading order (the page itself when it has none), the home aside."""
+    pages = nav_pages(mkdocs_yml)
+    offers = [(site_path(language, FAQ), page_heading(site_dir, language, FAQ))] if FAQ in pages else []
+    for page in pages:
+        if page in (FAQ, pages[0]):
+            continue
+        sections = heading_titles(site_dir, language, page)
+        offers += [(f"{site_path(language, page)}#{anchor}", title) for anchor, title in sections.items()]
+        offers += [] if sections else [(site_path(language, page), page_heading(site_dir, language, page))]
+    return offers
+
+
+def index_offers(index: dict) -> list[tuple[str, str]]:
+    """(site path, title) of what the index says to offer."""
+    titles = {doc["location"]: doc["title"] for doc in index.get("docs", [])}
+    return [(location, titles.get(location, "")) for location in index.get("config", {}).get("offers", [])]
+
+
+def none_line(language: Language, mkdocs_yml: Path = MKDOCS_YML) -> str:
+    """The line above the offers (extra.search_none of the language), {query} unfilled."""
+    config = load_config(mkdocs_yml)
+    for declared in i18n_config(config)["languages"]:
+        if declared["locale"] == language.locale:
+            return declared.get("extra", {}).get("search_none") or config.get("extra", {}).get("search_none", "")
+    return ""
 
 
 # -- Material's words for the search interface --------------------------------------------------

@@ -26,6 +26,8 @@ from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
+# Each language's question words and synonyms for search, next to mkdocs.yml
+SEARCH_WORDS_YML = ROOT / "search_words.yml"
 SITE = "http://site.invalid/"  # a base to resolve the built pages' relative links against
 
 
@@ -209,10 +211,11 @@ def soup_without_sidebars(path: Path) -> BeautifulSoup:
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy what `mkdocs build` and the editors' commands read (mkdocs.yml, docs/, overrides/,
-    translations/) into dest, to be edited."""
+    """Copy what `mkdocs build` and the editors' commands read (mkdocs.yml, search_words.yml,
+    docs/, overrides/, translations/) into dest, to be edited."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(MKDOCS_YML, dest / "mkdocs.yml")
+    shutil.copy2(SEARCH_WORDS_YML, dest / SEARCH_WORDS_YML.name)
     for folder in ("docs", "overrides", "translations"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return dest
@@ -220,9 +223,16 @@ def copy_project(dest: Path) -> Path:
 
 def add_language(project: Path, locale: str, copy_of: Language) -> None:
     """Give a copy of the project another language: copy_of's pages and settings under a new
-    locale (its text stays in copy_of's language). The language-generic checks run on it, to
-    prove that a third language needs no change anywhere."""
+    locale (its text stays in copy_of's language), its search words included. The
+    language-generic checks run on it, to prove that a third language needs no change anywhere."""
     shutil.copytree(project / "docs" / copy_of.locale, project / "docs" / locale)
+    words = project / SEARCH_WORDS_YML.name
+    entries = load_config(words)
+    words.write_text(
+        words.read_text(encoding="utf-8")
+        + yaml.safe_dump({locale: entries[copy_of.locale]}, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
     yml = project / "mkdocs.yml"
     declared = i18n_config(load_config(yml))["languages"]
     entry = dict(next(lang for lang in declared if lang["locale"] == copy_of.locale))

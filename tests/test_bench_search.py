@@ -2,7 +2,7 @@
 
 import pytest
 
-from benchmarks.search import Row, main, table
+from benchmarks.search import Answer, Row, main, misses, table
 from checks.search import index_file, index_sizes
 
 from .params import each_language
@@ -17,12 +17,30 @@ def test_index_sizes_are_the_file_raw_and_gzipped(site_dir, language):
     assert 0 < gzipped < raw, f"{where}: gzipped size {gzipped} vs raw {raw}"
 
 
-def test_the_table_shows_each_language_with_its_median_and_worst():
-    lines = table([Row("xx", 2048, 512, [10.0, 30.0, 20.0]), Row("yy", 1024, 256, [5.0])]).splitlines()
-    assert lines[0].split() == ["language", "index", "raw", "index", "gzip", "queries", "median",
-                                "ms", "worst", "ms"]
-    assert lines[2].split() == ["xx", "2.0", "KiB", "0.5", "KiB", "3", "20.0", "30.0"], lines
-    assert lines[3].split() == ["yy", "1.0", "KiB", "0.2", "KiB", "1", "5.0", "5.0"], lines
+ANSWERS = [
+    Answer("a", "faq.md#refund", 1, "faq/#refund"),
+    Answer("b", "faq.md#refund", 2, ""),
+    Answer("c", "faq.md", 4, "faq/#refund"),
+    Answer("d", "faq.md", None, None),
+]
+
+
+def test_the_table_shows_each_language_with_its_hit_rates_sizes_median_and_worst():
+    rows = [Row("xx", 2048, 512, [10.0, 30.0, 20.0], ANSWERS), Row("yy", 1024, 256, [5.0], ANSWERS[:1])]
+    lines = table(rows).splitlines()
+    assert lines[0].split() == ["language", "queries", "top", "1", "top", "3", "MRR", "index", "raw",
+                                "index", "gzip", "median", "ms", "worst", "ms"]
+    # top 1: a; top 3: a, b; MRR: (1 + 1/2 + 1/4 + 0) / 4
+    assert lines[2].split() == ["xx", "4", "25%", "50%", "0.44", "2.0", "KiB", "0.5", "KiB", "20.0", "30.0"], lines
+    assert lines[3].split() == ["yy", "1", "100%", "100%", "1.00", "1.0", "KiB", "0.2", "KiB", "5.0", "5.0"], lines
+
+
+def test_misses_name_each_query_not_ranked_first_with_what_was():
+    assert misses([Row("xx", 1, 1, [1.0], ANSWERS)]).splitlines() == [
+        "[xx] 'b': faq.md#refund ranks 2; first: /",
+        "[xx] 'c': faq.md ranks 4; first: /faq/#refund",
+        "[xx] 'd': faq.md ranks nowhere; first: no result",
+    ]
 
 
 def test_help_names_the_command_and_exits_cleanly(capsys):

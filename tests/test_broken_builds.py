@@ -66,7 +66,7 @@ def test_the_checks_report_a_missing_page_a_lost_id_and_a_wrong_lang(project, tm
     assert "not built" in page_not_built(site, TRANSLATIONS[-1], "faq.md")[0]
 
 
-def test_a_language_without_its_404_text_or_og_locale_fails_the_build(project, tmp_path):
+def test_a_language_without_its_404_text_og_locale_or_search_line_fails_the_build(project, tmp_path):
     yml = project / "mkdocs.yml"
     text = yml.read_text(encoding="utf-8")
     edit(yml, "            og_locale: ", "            og_locale_typo: ")
@@ -75,6 +75,23 @@ def test_a_language_without_its_404_text_or_og_locale_fails_the_build(project, t
     yml.write_text(text, encoding="utf-8")
     edit(yml, "              search: ", "              search_typo: ")
     assert "extra.not_found.search" in build_fails(project, tmp_path)
+    yml.write_text(text, encoding="utf-8")
+    edit(yml, "            search_none: ", "            search_none_typo: ")
+    assert "extra.search_none" in build_fails(project, tmp_path)
+
+
+def test_a_language_without_search_words_fails_the_build_naming_it(project, tmp_path):
+    words = project / "search_words.yml"
+    edit(words, f"\n{TRANSLATIONS[-1].locale}:\n", "\nxx:\n")
+    log = build_fails(project, tmp_path)
+    assert f"search_words.yml: {TRANSLATIONS[-1].locale}: missing" in log, log
+
+
+def test_a_synonym_group_no_page_uses_fails_the_build_naming_it(project, tmp_path):
+    words = project / "search_words.yml"
+    edit(words, rf"(\n{REFERENCE.locale}:\n(?:  .*\n)*?  synonyms:\n)", r"\1    - [zqxwv, wvxqz]\n", regex=True)
+    log = build_fails(project, tmp_path)
+    assert f"search_words.yml: {REFERENCE.locale}: no page of the language uses a word of the synonym group ['zqxwv', 'wvxqz']" in log, log
 
 
 def not_in_build_log(project, tmp_path, expected: list[str]) -> list[str]:

@@ -1,7 +1,14 @@
 """Each language's search index: its own, in its own language, one entry per section."""
 
+from collections import Counter
+
 from checks.search import (
+    QUERY_KINDS,
+    expected_offers,
     foreign_entries,
+    index_offers,
+    index_words_problems,
+    search_words,
     index_config_problems,
     index_file,
     load_index,
@@ -45,12 +52,35 @@ def test_the_index_keeps_the_accents_of_the_pages(site_dir, language):
 
 
 @each_language
-def test_each_language_has_search_queries_that_name_real_pages(language):
-    """tests/search_queries.yml: at least 8 queries per language, each expecting a real hit."""
+def test_each_language_has_search_queries_of_every_kind_that_name_real_sections(site_dir, language):
+    """tests/search_queries.yml: at least 20 queries per language, two of each kind at least,
+    each expecting a page or section the language has."""
     listed = queries(language)
-    assert len(listed) >= 8, f"[{language.locale}] only {len(listed)} search queries, need 8"
+    assert len(listed) >= 20, f"[{language.locale}] only {len(listed)} search queries, need 20"
+    kinds = Counter(item.get("kind") for item in listed)
+    few = {kind: kinds[kind] for kind in QUERY_KINDS if kinds[kind] < 2}
+    assert few == {}, f"[{language.locale}] search queries: fewer than 2 of these kinds: {few}"
+    unknown = sorted(set(kinds) - set(QUERY_KINDS), key=str)
+    assert unknown == [], f"[{language.locale}] search queries of unknown kinds {unknown}; kinds: {QUERY_KINDS}"
     pages = source_pages(ROOT / "docs", language)
     for item in listed:
-        assert item.get("expect") or item.get("shows"), f"[{language.locale}] {item}: expects nothing"
-        page = item.get("expect", "index.md").partition("#")[0]
+        assert item.get("expect"), f"[{language.locale}] {item}: expects nothing"
+        page, _, anchor = item["expect"].partition("#")
         assert page in pages, f"[{language.locale}] {item['query']!r} expects {page}, no such page"
+        sections = heading_titles(site_dir, language, page)
+        assert not anchor or anchor in sections, (
+            f"[{language.locale}] {item['query']!r} expects {item['expect']}: {page} has no #{anchor}"
+        )
+
+
+@each_language
+def test_each_index_carries_its_language_search_words(site_dir, language):
+    """search_words.yml's questions, definitions and synonyms ride in the language's index."""
+    assert index_words_problems(load_index(site_dir, language), language, search_words(language)) == []
+
+
+@each_language
+def test_each_index_offers_the_faq_then_every_guide_section_for_a_search_that_finds_nothing(site_dir, language):
+    """In reading order, each with its title as the page shows it; the home aside."""
+    offers = index_offers(load_index(site_dir, language))
+    assert offers == expected_offers(site_dir, language), f"[{language.locale}] search offers"

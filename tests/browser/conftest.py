@@ -12,6 +12,7 @@ from checks.static_server import serve
 
 from ..params import other_languages
 from .recording import first_visit, record
+from .search_copies import copy_site, slow_answers
 from .tour import tour
 
 
@@ -101,3 +102,12 @@ def phone(browser, base_url):
     page.activity = record(page)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def slow_search_url(site_dir, tmp_path_factory):
+    """The built site, its search worker answering each query 60 ms late (search_copies.py),
+    served on loopback: Enter is pressed before the answers, as on a slow phone."""
+    site = slow_answers(copy_site(site_dir, tmp_path_factory.mktemp("slow-search") / "site"))
+    with serve(site) as url:
+        yield url

@@ -1,18 +1,40 @@
-"""The search checks see what they must catch: fed a site whose search is deliberately broken."""
+"""The search checks see what they must catch: fed a site whose search is deliberately broken
+(its broken twins: tests/browser/search_copies.py)."""
 
 import json
 import re
 import shutil
+from contextlib import contextmanager
 
 import pytest
 
 from checks.browser import PHONE
-from checks.search import index_file, load_index, queries
-from checks.search_ui import open_search, query_problems
+from checks.search import (
+    entries_using,
+    expected_offers,
+    index_file,
+    load_index,
+    material_translations,
+    none_line,
+    queries,
+    search_words,
+)
+from checks.search_ui import (
+    heading_problems,
+    highlight_problems,
+    missing_word_problems,
+    offer_problems,
+    open_search,
+    prefix_trap,
+    query_problems,
+    synonym_problems,
+)
 from checks.site import built_page, site_path
 from checks.static_server import serve
 
-from ..params import LANGUAGES, REFERENCE, each_translation
+from ..params import LANGUAGES, REFERENCE, each_language, each_translation
+from . import search_copies
+from .test_search_readers import enter_after_prefix, enter_on_first_use, headings
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +87,7 @@ def test_a_page_without_its_index_redirect_is_caught_searching_the_reference_ind
 
 
 def test_queries_typed_without_accents_fail_once_the_worker_stops_folding(broken_site, browser):
-    worker = broken_site / "assets" / "javascripts" / "workers" / "search-language.js"
+    worker = broken_site / "assets" / "javascripts" / "workers" / "search-ranking.js"
     source = worker.read_text(encoding="utf-8")
     assert '.replace(/\\p{M}/gu, "")' in source, f"{worker}: no folding to remove"
     worker.write_text(source.replace('.replace(/\\p{M}/gu, "")', ""), encoding="utf-8")
@@ -87,3 +109,99 @@ def test_queries_typed_without_accents_fail_once_the_worker_stops_folding(broken
         f"[{REFERENCE.locale}] faq.md: every query still passes without accent folding: "
         "add queries typed without their accents to tests/search_queries.yml"
     )
+
+
+# -- The twins of what readers get beyond single words (tests/browser/test_search_readers.py) -----
+
+
+@contextmanager
+def searching(site, browser, language, page="faq.md"):
+    """A phone on the language's page of a copy of the site, search open and loaded."""
+    with serve(site) as url:
+        context = browser.new_context(viewport=PHONE, base_url=url)
+        tab = context.new_page()
+        tab.goto(site_path(language, page))
+        open_search(tab)
+        yield tab
+        context.close()
+
+
+def misses(tab, language, kind):
+    """The queries of a kind of tests/search_queries.yml whose answer is not in the top 3."""
+    items = [item for item in queries(language) if item["kind"] == kind]
+    assert items, f"[{language.locale}] tests/search_queries.yml: no query of kind {kind!r}"
+    return [p for item in items for p in query_problems(tab, item, language, LANGUAGES) if "not in the top 3" in p]
+
+
+@each_language
+def test_typo_queries_miss_once_typo_matching_is_off(broken_site, browser, language):
+    with searching(search_copies.without_typo_matching(broken_site), browser, language) as tab:
+        missed = misses(tab, language, "typo")
+    typos = [item["query"] for item in queries(language) if item["kind"] == "typo"]
+    assert len(missed) == len(typos), (
+        f"[{language.locale}] without typo matching, typo queries still found: {typos}; missed: {missed}"
+    )
+
+
+@each_language
+def test_synonyms_and_own_word_queries_miss_once_synonyms_are_off(broken_site, site_dir, browser, language):
+    index = load_index(site_dir, language)
+    groups = search_words(language)["synonyms"]
+    with searching(search_copies.without_synonyms(broken_site), browser, language) as tab:
+        synonyms = synonym_problems(tab, language, groups, lambda word: entries_using(index, word))
+        missed = misses(tab, language, "own word")
+    assert synonyms, f"[{language.locale}] without synonyms, every synonym still finds its group's entries"
+    assert missed, f"[{language.locale}] without synonyms, every own-word query still finds its answer"
+
+
+@each_language
+def test_headings_typed_as_questions_lose_their_section_once_question_ranking_is_off(
+    broken_site, site_dir, browser, language
+):
+    broken = search_copies.without_question_ranking(broken_site, LANGUAGES)
+    with searching(broken, browser, language) as tab:
+        problems = heading_problems(tab, language, headings(site_dir, language))
+    assert problems, (
+        f"[{language.locale}] with question words as content words and no heading closeness, "
+        "every heading still ranks its section first"
+    )
+
+
+@each_language
+def test_enter_opens_the_prefix_top_or_nothing_without_the_wait(broken_site, browser, language):
+    """The two Enter checks of test_search_readers.py on a site where Enter is Material's alone."""
+    with searching(search_copies.without_enter_wait(broken_site), browser, language) as tab:
+        trap = prefix_trap(tab, queries(language))
+        assert trap, f"[{language.locale}] tests/search_queries.yml: no question to trap Enter with"
+        item, prefix, top, before = trap
+        after_prefix = enter_after_prefix(tab, prefix, item["query"][len(prefix):])
+        # Search answers within a second here: three leave the broken Enter time to act
+        _, first_use = enter_on_first_use(tab.context, language, item["query"], keys=False, timeout_ms=3000)
+    where = f"[{language.locale}] {item['query']!r} without the wait"
+    assert after_prefix == before, f"{where}: Enter after {prefix!r}'s results opened {after_prefix}, not {before}"
+    assert first_use is None, f"{where}: Enter on first use opened {first_use}, not nothing"
+
+
+@each_language
+def test_a_panel_without_offers_is_caught(broken_site, site_dir, browser, language):
+    none = material_translations(language.locale)["search.result.none"]
+    expected = expected_offers(site_dir, language)
+    with searching(search_copies.without_offers(broken_site, LANGUAGES), browser, language) as tab:
+        problems = offer_problems(tab, language, none, none_line(language), expected)
+    assert any("offers []" in p for p in problems), f"[{language.locale}] no offers went unseen: {problems}"
+
+
+@each_language
+def test_results_that_show_index_terms_for_missing_words_are_caught(broken_site, browser, language):
+    word = next(item["query"] for item in queries(language) if item["kind"] == "word")
+    with searching(search_copies.without_readers_words(broken_site), browser, language) as tab:
+        problems = missing_word_problems(tab, language, word)
+    assert problems, f"[{language.locale}] Material's own terms went unseen"
+
+
+@each_language
+def test_a_page_opened_from_a_result_without_its_index_marks_nothing(broken_site, browser, language):
+    item = next(item for item in queries(language) if "shows" in item)
+    with searching(search_copies.without_index_for_highlight(broken_site), browser, language) as tab:
+        problems = highlight_problems(tab, language, item)
+    assert problems, f"[{language.locale}] {item['query']!r}: a page that marks nothing went unseen"

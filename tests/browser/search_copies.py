@@ -1,0 +1,90 @@
+"""Copies of the built site whose search is changed in one way, for the tests that prove each
+search behaviour is really seen: slowed (every answer late, as on a slow phone), or with one
+behaviour turned off (the broken twins). Each edits the built files where they say it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from checks.search import index_file
+from checks.site import Language
+
+JAVASCRIPTS = Path("assets") / "javascripts"
+PAGE_SCRIPT = JAVASCRIPTS / "search-language.js"
+RANKING = JAVASCRIPTS / "workers" / "search-ranking.js"
+
+
+def copy_site(site_dir: Path, dest: Path) -> Path:
+    return shutil.copytree(site_dir, dest)
+
+
+def edit(site: Path, file: Path, old: str, new: str) -> None:
+    """Replace old by new in a built file; a file that no longer holds old cannot be broken so."""
+    path = site / file
+    text = path.read_text(encoding="utf-8")
+    if old not in text:
+        raise ValueError(f"{file}: no {old!r} to change: update tests/browser/search_copies.py")
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def slow_answers(site: Path, ms: int = 60) -> Path:
+    """Every query takes the worker ms more (a busy wait before the ranking sees it)."""
+    slow = (
+        'addEventListener("message", function (ev) { if (ev.data.type === 2) '
+        f"{{ var end = Date.now() + {ms}; while (Date.now() < end); }} }});\n"
+    )
+    path = site / RANKING
+    path.write_text(slow + path.read_text(encoding="utf-8"), encoding="utf-8")
+    return site
+
+
+def without_typo_matching(site: Path) -> Path:
+    """Forms at one edit from a word weigh nothing: typos find nothing."""
+    edit(site, RANKING, "FUZZY = 0.5", "FUZZY = 0")
+    return site
+
+
+def without_synonyms(site: Path) -> Path:
+    """The other words of a synonym group weigh nothing."""
+    edit(site, RANKING, "SYNONYM = 0.9", "SYNONYM = 0")
+    return site
+
+
+def without_question_ranking(site: Path, languages: list[Language]) -> Path:
+    """Question words count as content words, and headings neither match nor define a query."""
+    edit(site, RANKING, "CLOSENESS = 3", "CLOSENESS = 0")
+    edit(site, RANKING, "DEFINITION = 1", "DEFINITION = 0")
+    for language in languages:
+        index = json.loads(index_file(site, language).read_text(encoding="utf-8"))
+        index["config"]["words"]["questions"] = []
+        index_file(site, language).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    return site
+
+
+def without_enter_wait(site: Path) -> Path:
+    """Enter is Material's alone: it opens whatever results are on screen."""
+    edit(site, PAGE_SCRIPT, 'window.addEventListener("keydown"', 'window.addEventListener("keydown-off"')
+    return site
+
+
+def without_offers(site: Path, languages: list[Language]) -> Path:
+    """The indexes offer nothing when nothing matches."""
+    for language in languages:
+        index = json.loads(index_file(site, language).read_text(encoding="utf-8"))
+        index["config"]["offers"] = []
+        index_file(site, language).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    return site
+
+
+def without_index_for_highlight(site: Path) -> Path:
+    """A page opened from a result waits for the search box before loading the index, as before."""
+    edit(site, PAGE_SCRIPT, 'new URLSearchParams(location.search).has("h")', "false")
+    return site
+
+
+def without_readers_words(site: Path) -> Path:
+    """Results keep Material's own terms: the index terms matched, none of the reader's words."""
+    edit(site, RANKING, "item.terms = readable(item.location, asking.units, asking.matched)", "void 0")
+    return site

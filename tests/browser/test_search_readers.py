@@ -1,0 +1,168 @@
+"""Search as readers type, on a phone: whole questions, a reader's own words, Enter typed fast,
+nothing found, the words marked on the page a result opens. Each behaviour has its broken twin in
+test_search_checks_fail.py."""
+
+import pytest
+
+from checks.browser import PHONE
+from checks.search import (
+    entries_using,
+    expected_offers,
+    heading_titles,
+    load_index,
+    material_translations,
+    none_line,
+    queries,
+    search_words,
+)
+from checks.search_ui import (
+    enter_opens,
+    focus_search,
+    heading_problems,
+    prefix_trap,
+    highlight_problems,
+    missing_word_problems,
+    offer_problems,
+    open_search,
+    ranked,
+    search,
+    synonym_problems,
+)
+from checks.site import site_path
+
+from ..params import PAGES, each_language
+
+pytestmark = pytest.mark.browser
+
+
+def headings(site_dir, language) -> dict[str, str]:
+    """Every section of every page of the language: site path -> its heading."""
+    return {
+        f"{site_path(language, page)}#{anchor}": heading
+        for page in PAGES
+        for anchor, heading in heading_titles(site_dir, language, page).items()
+    }
+
+
+@each_language
+def test_every_section_heading_typed_as_a_question_ranks_its_section_first(phone, site_dir, language):
+    """A heading that matches the query closely wins, its question words and articles included."""
+    phone.goto(site_path(language, "faq.md"))
+    open_search(phone)
+    assert heading_problems(phone, language, headings(site_dir, language)) == []
+
+
+@each_language
+def test_every_word_of_every_synonym_group_finds_the_entries_that_use_its_group(phone, site_dir, language):
+    """search_words.yml: each word, typed alone, finds every section using a word of its group."""
+    index = load_index(site_dir, language)
+    phone.goto(site_path(language, "faq.md"))
+    open_search(phone)
+    groups = search_words(language)["synonyms"]
+    assert synonym_problems(phone, language, groups, lambda word: entries_using(index, word)) == []
+
+
+@each_language
+def test_with_no_result_the_panel_offers_the_faq_and_the_guide_sections_in_the_page_language(
+    phone, site_dir, language
+):
+    """Material's "no result", a line with the words typed, then links in the page's language."""
+    phone.goto(site_path(language, "index.md"))
+    open_search(phone)
+    none = material_translations(language.locale)["search.result.none"]
+    expected = expected_offers(site_dir, language)
+    assert offer_problems(phone, language, none, none_line(language), expected) == []
+
+
+@each_language
+def test_the_words_a_result_lacks_are_shown_as_the_reader_typed_them(phone, language):
+    """Not stems: the "missing" line of each result shows the word as typed, accents and case."""
+    word = next(item["query"] for item in queries(language) if item["kind"] == "word")
+    phone.goto(site_path(language, "faq.md"))
+    open_search(phone)
+    assert missing_word_problems(phone, language, word) == []
+
+
+@each_language
+def test_the_page_a_result_opens_marks_the_words_typed_without_accents(browser, base_url, language):
+    """Each query of tests/search_queries.yml with `shows`: Enter, then the word marked there."""
+    items = [item for item in queries(language) if "shows" in item]
+    assert items, f"[{language.locale}] tests/search_queries.yml: no query with `shows` to open"
+    problems = []
+    context = browser.new_context(viewport=PHONE, base_url=base_url)
+    for item in items:
+        page = context.new_page()
+        page.goto(site_path(language, "faq.md"))
+        open_search(page)
+        problems += highlight_problems(page, language, item)
+        page.close()
+    context.close()
+    assert problems == []
+
+
+def trap(page, language):
+    """A question whose top result differs from that of its words but the last (prefix_trap)."""
+    found = prefix_trap(page, queries(language))
+    if found is None:
+        pytest.fail(f"[{language.locale}] tests/search_queries.yml: no question whose top result differs "
+                    "from that of its words but the last; add one", pytrace=False)
+    return found
+
+
+def enter_on_first_use(context, language, query, keys, timeout_ms=15_000):
+    """A fresh page, the search box focused before search has loaded, query typed, Enter: (had
+    search answered anything before the first key, the site path Enter opened within timeout_ms)."""
+    page = context.new_page()
+    page.goto(site_path(language, "faq.md"))
+    focus_search(page)
+    loaded = page.locator(".md-search-result[data-search-query]").count() > 0
+    return loaded, enter_opens(page, query, keys, timeout_ms)
+
+
+def enter_after_prefix(page, prefix, rest):
+    """The prefix's results on screen, the rest of the query lands as a phone keyboard's
+    suggestion does (no key), then Enter: the site path it opens."""
+    search(page, prefix)
+    return enter_opens(page, rest, keys=False)
+
+
+@each_language
+def test_enter_typed_fast_on_first_use_opens_the_whole_query_top_result(browser, slow_search_url, language):
+    """Search not loaded yet, every answer late, keys typed fast: Enter waits for the whole
+    query's answer and opens its top result."""
+    context = browser.new_context(viewport=PHONE, base_url=slow_search_url)
+    page = context.new_page()
+    page.goto(site_path(language, "faq.md"))
+    open_search(page)
+    item, _, top, _ = trap(page, language)
+    loaded, opened = enter_on_first_use(context, language, item["query"], keys=True)
+    context.close()
+    where = f"[{language.locale}] {item['query']!r} typed fast on first use"
+    assert not loaded, f"{where}: search had answered before the first key"
+    assert opened == top, f"{where}, Enter: opened {opened}, not its top result {top}"
+
+
+@each_language
+def test_enter_on_first_use_right_after_a_suggestion_opens_the_whole_query_top_result(phone, language):
+    """Search not loaded yet, the query landing without keys: Enter waits for its answer."""
+    phone.goto(site_path(language, "faq.md"))
+    open_search(phone)
+    item, _, top, _ = trap(phone, language)
+    loaded, opened = enter_on_first_use(phone.context, language, item["query"], keys=False)
+    where = f"[{language.locale}] {item['query']!r} landing on first use"
+    assert not loaded, f"{where}: search had answered before the first key"
+    assert opened == top, f"{where}, Enter: opened {opened}, not its top result {top}"
+
+
+@each_language
+def test_enter_right_after_a_prefix_results_opens_the_whole_query_top_result(phone, language):
+    """A prefix's results on screen, the last word landing and Enter at once: the whole
+    query's top result, not the prefix's."""
+    phone.goto(site_path(language, "faq.md"))
+    open_search(phone)
+    item, prefix, top, before = trap(phone, language)
+    opened = enter_after_prefix(phone, prefix, item["query"][len(prefix):])
+    assert opened == top, (
+        f"[{language.locale}] {item['query']!r} after {prefix!r}'s results, Enter: opened {opened}, "
+        f"not the whole query's top {top} ({prefix!r}'s is {before})"
+    )
