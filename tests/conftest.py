@@ -1,4 +1,5 @@
-"""Fixtures only: thin wrappers over checks.site. The site is built once per session."""
+"""Fixtures only: thin wrappers over checks.site and the helpers beside this file. The site is
+built once per session."""
 
 from types import SimpleNamespace
 

@@ -32,7 +32,8 @@ def by_locale(locale: str):
 
 def reader(browser, base_url, **options):
     """A fresh phone-sized page; page.activity records its errors and requests, page.loads
-    the main-frame navigations (a redirect loop would pile them up)."""
+    the main-frame navigations (a redirect loop would pile them up). The tests of the root wait
+    for network idle, on purpose: no single event says that no further redirect is coming."""
     context = browser.new_context(**{"viewport": PHONE, "base_url": base_url, **options})
     page = context.new_page()
     page.activity = record(page)
@@ -81,7 +82,7 @@ def test_a_first_visit_to_the_root_goes_to_the_browser_language(
     """A browser in one of the site's languages lands on its home; any other on the default."""
     page = reader(browser, base_url, locale=locale)
     page.goto("", wait_until="networkidle")
-    where = f"browser in {locale}"
+    where = f"[{expected.locale}] root, browser in {locale}"
     assert page.url == base_url + url_of(expected, "index.md"), f"{where}: landed on {page.url}"
     assert page.locator("html").get_attribute("lang") == expected.locale, where
     assert len(page.loads) <= 2, f"{where}: navigations {page.loads}"
@@ -118,9 +119,9 @@ def test_going_home_from_inside_the_site_stays_in_the_language_read(browser, bas
     page = reader(
         browser, base_url, locale=browser_locale(reading), viewport={"width": 1280, "height": 800}
     )
-    page.goto(url_of(REFERENCE, "faq.md"), wait_until="networkidle")
+    page.goto(url_of(REFERENCE, "faq.md"))  # "load": the logo is there
     page.locator(".md-header a.md-logo").click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("networkidle")  # the home stays, or a redirect has happened
     assert page.url == base_url + url_of(REFERENCE, "index.md"), (
         f"[{REFERENCE.locale}] faq.md, browser in {reading.locale}: the logo led to {page.url}"
     )

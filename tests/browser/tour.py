@@ -41,11 +41,13 @@ class Tour:
 
 
 def tour(browser, base_url: str, site_dir, language: Language, page: str, others: list[Language]) -> Tour:
-    """Arrive on the page at its first heading's anchor; search for QUERY (the header's search
-    button: on a phone, on a page scrolled down, Material's "/" only focuses its hidden box) and
-    close the search; read the switcher's links on that anchor, at each other one, then off any
-    anchor; then, from the last anchor, switch to each other language in turn. Transitions run
-    fast-forward."""
+    """Load the page, search for QUERY and close the search; arrive on the page again, at its first
+    heading's anchor (a reload); read the switcher's links there, at each other anchor, then off
+    any anchor; then, from the last anchor, switch to each other language in turn. Transitions
+    run fast-forward. The search comes before any anchor: on a phone, on a page arrived at an
+    anchor, "/" only focuses the hidden search box, and a search opened with the button was
+    sometimes closed again under a loaded machine.
+    """
     anchors = heading_ids(built_page(site_dir, language, page))
     last = f"#{anchors[-1]}" if anchors else ""
     context = browser.new_context(viewport=PHONE, base_url=base_url)
@@ -53,11 +55,14 @@ def tour(browser, base_url: str, site_dir, language: Language, page: str, others
     fast_forward_transitions(reader)
     seen = record(reader)
     here = site_path(language, page)
-    reader.goto(f"{here}#{anchors[0]}" if anchors else here)
-    reader.locator("label.md-header__button[for='__search']").click()
+    reader.goto(here)
+    reader.keyboard.press("/")
     reader.locator("input.md-search__input").press_sequentially(QUERY)
     reader.locator(".md-search-result__item").first.wait_for()
     reader.keyboard.press("Escape")
+    if anchors:
+        reader.evaluate("anchor => { location.hash = anchor }", anchors[0])
+        reader.reload()
     links = {}
     for anchor in [*anchors, ""]:  # the first as arrived on (no hashchange); "" last: off any
         reader.evaluate("anchor => { location.hash = anchor }", anchor)
