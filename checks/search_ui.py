@@ -272,22 +272,32 @@ def highlight_problems(page, language: Language, item: dict) -> list[str]:
     return []
 
 
-def enter_opens(page, text: str, keys: bool = True, timeout_ms: int = 15_000) -> str | None:
+def type_and_enter(page, text: str, keys: bool = True) -> str:
     """Type text as fast as keys go, or without keys at all (keys=False: as a phone keyboard's
-    suggestion lands, which Material reads only at the next key), and press Enter at once: the
-    site path it opens, or None."""
+    suggestion lands, which Material reads only at the next key), and press Enter at once.
+    Returns the page's URL before Enter, for opened()."""
     start = page.url
     if keys:
         page.keyboard.type(text)
     else:
         page.keyboard.insert_text(text)
     page.keyboard.press("Enter")
+    return start
+
+
+def opened(page, start: str, timeout_ms: int = 15_000) -> str | None:
+    """The site path the page went to from start, or None if it stayed there for timeout_ms."""
     try:
         page.wait_for_url(lambda url: url != start, timeout=timeout_ms)
     except Exception:  # Playwright's TimeoutError: Enter opened nothing
         return None
     url = urlsplit(page.url)
     return url.path.lstrip("/") + (f"#{url.fragment}" if url.fragment else "")
+
+
+def enter_opens(page, text: str, keys: bool = True, timeout_ms: int = 15_000) -> str | None:
+    """type_and_enter, then the site path Enter opened (None: nothing)."""
+    return opened(page, type_and_enter(page, text, keys), timeout_ms)
 
 
 def prefix_trap(page, items: list[dict]) -> tuple[dict, str, str, str] | None:

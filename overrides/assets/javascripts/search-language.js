@@ -8,7 +8,7 @@
  *   2. the worker becomes workers/search-language.js (data-worker), which wraps Material's.
  * It also makes search load when first wanted rather than with every page: the index request
  * waits until the reader moves to the search box, or until a page opened from a result needs it
- * to mark the words searched (?h=). About 20 KB gzipped fewer on every first load.
+ * to mark the words searched (?h=). About 27 KB gzipped fewer on every first load.
  * And it reads the worker's answers, each naming the query it answers, for two things:
  *   3. Enter opens the top result of the whole query typed: pressed before that query's results
  *      are on screen (typing fast, or before search has loaded), it waits for them;

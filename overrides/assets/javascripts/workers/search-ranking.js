@@ -40,6 +40,8 @@
   var written = {}      // index term -> the words of the pages it stands for, as written
   var stats = {}        // location -> {title: {term: count}, text: {term: count}, length}
   var rarity = {}       // index term -> its idf
+  var questions = []    // the language's question words, each a list of folded words
+  var groups = []       // its synonym groups, each word as {terms, folded}
   var questionTerms = {}  // the index terms of the language's question words
   var definitions = {}  // location -> true, for an entry whose heading says what something is
   var documents = 0, averageLength = 0
@@ -138,6 +140,12 @@
     phrases(config.words.questions, true).forEach(function (terms) {
       terms.forEach(function (term) { questionTerms[term] = true })
     })
+    questions = phrases(config.words.questions, false)
+    groups = (config.words.synonyms || []).map(function (group) {
+      return group.map(function (phrase) {
+        return {terms: phrases([phrase], true)[0] || [], folded: phrases([phrase], false)[0] || []}
+      })
+    })
     Object.keys(entries).forEach(function (location) {
       var heading = split(fold(entries[location].title))
       phrases(config.words.definitions, false).forEach(function (phrase) {
@@ -181,12 +189,6 @@
     var typing = !/\s$/.test(query)
     var typed = split(query, true)
     var folded = typed.map(function (word) { return fold(word.toLowerCase()) })
-    var questions = phrases(config.words.questions, false)
-    var groups = (config.words.synonyms || []).map(function (group) {
-      return group.map(function (phrase) {
-        return {terms: phrases([phrase], true)[0] || [], folded: phrases([phrase], false)[0] || []}
-      })
-    })
 
     // Question words first, on the words as typed (their stop words included)
     var units = [], rest = []
