@@ -29,6 +29,15 @@ def edit(site: Path, file: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def with_index_config(site: Path, languages: list[Language], change) -> Path:
+    """Each language's search index with change(its config) applied, in place."""
+    for language in languages:
+        index = json.loads(index_file(site, language).read_text(encoding="utf-8"))
+        change(index["config"])
+        index_file(site, language).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    return site
+
+
 def slow_answers(site: Path, ms: int = 60) -> Path:
     """Every query takes the worker ms more (a busy wait before the ranking sees it)."""
     slow = (
@@ -56,11 +65,7 @@ def without_question_ranking(site: Path, languages: list[Language]) -> Path:
     """Question words count as content words, and headings neither match nor define a query."""
     edit(site, RANKING, "CLOSENESS = 3", "CLOSENESS = 0")
     edit(site, RANKING, "DEFINITION = 1", "DEFINITION = 0")
-    for language in languages:
-        index = json.loads(index_file(site, language).read_text(encoding="utf-8"))
-        index["config"]["words"]["questions"] = []
-        index_file(site, language).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
-    return site
+    return with_index_config(site, languages, lambda config: config["words"].update(questions=[]))
 
 
 def without_enter_wait(site: Path) -> Path:
@@ -71,11 +76,7 @@ def without_enter_wait(site: Path) -> Path:
 
 def without_offers(site: Path, languages: list[Language]) -> Path:
     """The indexes offer nothing when nothing matches."""
-    for language in languages:
-        index = json.loads(index_file(site, language).read_text(encoding="utf-8"))
-        index["config"]["offers"] = []
-        index_file(site, language).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
-    return site
+    return with_index_config(site, languages, lambda config: config.update(offers=[]))
 
 
 def without_index_for_highlight(site: Path) -> Path:
