@@ -249,23 +249,24 @@ def missing_word_problems(page, language: Language, query: str) -> list[str]:
     return []
 
 
-def marked_words(page) -> list[str]:
-    """The words Material marks on a page opened from a result, once it has marked them."""
+def marked_words(page, timeout_ms: int = 10_000) -> list[str]:
+    """The words Material marks on a page opened from a result, once it has marked them; none if
+    it marks nothing within timeout_ms."""
     try:
-        page.wait_for_selector("mark[data-md-highlight]", timeout=10_000)
+        page.wait_for_selector("mark[data-md-highlight]", timeout=timeout_ms)
     except Exception:  # Playwright's TimeoutError: nothing marked
         return []
     return page.locator("mark[data-md-highlight]").all_inner_texts()
 
 
-def highlight_problems(page, language: Language, item: dict) -> list[str]:
+def highlight_problems(page, language: Language, item: dict, timeout_ms: int = 10_000) -> list[str]:
     """Type a query (tests/search_queries.yml) and press Enter: the page it opens marks the word
-    `shows`, with its accents, however it was typed."""
+    `shows`, with its accents, however it was typed, within timeout_ms."""
     start = page.url
     type_query(page, item["query"])
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: url != start, timeout=10_000)
-    marks = marked_words(page)
+    marks = marked_words(page, timeout_ms)
     where = f"[{language.locale}] {item['query']!r}, opened {page.url}"
     if not any(item["shows"].lower() in mark.lower() for mark in marks):
         return [f"{where}: marks {marks[:8]}, none {item['shows']!r}"]

@@ -5,40 +5,31 @@ import json
 
 import pytest
 
-from checks.search import (
-    MATERIAL_LANGUAGES,
-    foreign_entries,
-    index_config_problems,
-    index_file,
-    load_index,
-    lost_accents,
-    missing_sections,
-    queries,
-)
+from checks import search
 from checks.site import ROOT, build_site, copy_project
 
-# Material's lunr stemmers, as the hook looks them up
-LUNR_LANGUAGES = MATERIAL_LANGUAGES.parents[1] / "assets" / "javascripts" / "lunr" / "min"
-
 from .params import LANGUAGES, PAGES, REFERENCE, TRANSLATIONS
+
+# Material's lunr stemmers, as the hook looks them up
+LUNR_LANGUAGES = search.MATERIAL_LANGUAGES.parents[1] / "assets" / "javascripts" / "lunr" / "min"
 
 
 @pytest.fixture
 def other_index(site_dir):
     """A private copy of a non-default language's index, to break."""
-    return copy.deepcopy(load_index(site_dir, TRANSLATIONS[-1]))
+    return copy.deepcopy(search.load_index(site_dir, TRANSLATIONS[-1]))
 
 
 def test_an_index_that_mixes_languages_is_caught_naming_the_foreign_entries(site_dir, other_index):
-    other_index["docs"] += load_index(site_dir, REFERENCE)["docs"][:2]
-    problems = foreign_entries(other_index, TRANSLATIONS[-1], LANGUAGES)
+    other_index["docs"] += search.load_index(site_dir, REFERENCE)["docs"][:2]
+    problems = search.foreign_entries(other_index, TRANSLATIONS[-1], LANGUAGES)
     assert len(problems) == 2, problems
     assert all(p.startswith(f"[{TRANSLATIONS[-1].locale}]") and f"belongs to {REFERENCE.locale}" in p for p in problems)
 
 
 def test_a_mixed_lunr_pipeline_without_stemmer_is_caught(other_index):
     other_index["config"].update(lang=[lang.locale for lang in LANGUAGES], pipeline=["stopWordFilter"])
-    assert index_config_problems(other_index, TRANSLATIONS[-1]) == [
+    assert search.index_config_problems(other_index, TRANSLATIONS[-1]) == [
         f"[{TRANSLATIONS[-1].locale}] search index: lunr languages {[lang.locale for lang in LANGUAGES]}, "
         f"expected only [{TRANSLATIONS[-1].locale!r}]",
         f"[{TRANSLATIONS[-1].locale}] search index: pipeline lacks ['stemmer']",
@@ -49,7 +40,7 @@ def test_a_missing_faq_question_and_a_retitled_section_are_caught(site_dir, othe
     refund = next(doc for doc in other_index["docs"] if doc["location"].endswith("faq/#refund"))
     other_index["docs"].remove(refund)
     other_index["docs"][1]["title"] = "Renamed"
-    problems = missing_sections(other_index, site_dir, TRANSLATIONS[-1], PAGES)
+    problems = search.missing_sections(other_index, site_dir, TRANSLATIONS[-1], PAGES)
     assert f"[{TRANSLATIONS[-1].locale}] faq.md: no search entry for #refund" in problems, problems
     assert any("titled 'Renamed'" in p for p in problems), problems
 
@@ -58,7 +49,7 @@ def test_an_index_with_its_accents_folded_away_is_caught(other_index):
     for doc in other_index["docs"]:
         for field in ("title", "text"):
             doc[field] = doc[field].encode("ascii", "ignore").decode()
-    problems = lost_accents(other_index, TRANSLATIONS[-1], ROOT / "docs", PAGES)
+    problems = search.lost_accents(other_index, TRANSLATIONS[-1], ROOT / "docs", PAGES)
     assert problems and "lost" in problems[0], problems
 
 
@@ -66,7 +57,7 @@ def test_a_language_without_search_queries_fails_with_a_clear_message(tmp_path):
     listed = tmp_path / "search_queries.yml"
     listed.write_text(json.dumps({REFERENCE.locale: [{"query": "x", "expect": "faq.md"}]}))
     with pytest.raises(LookupError, match=rf"\[{TRANSLATIONS[-1].locale}\] no search queries"):
-        queries(TRANSLATIONS[-1], listed)
+        search.queries(TRANSLATIONS[-1], listed)
 
 
 def test_without_the_hook_the_checks_see_one_merged_index(tmp_path):
@@ -76,15 +67,15 @@ def test_without_the_hook_the_checks_see_one_merged_index(tmp_path):
     yml.write_text(yml.read_text().replace("  - overrides/hooks/search_per_language.py\n", ""))
     site = tmp_path / "site"
     assert build_site(project, site).returncode == 0
-    assert not index_file(site, TRANSLATIONS[-1]).is_file(), "an index appeared without the hook"
-    merged = json.loads(index_file(site, REFERENCE).read_text())
-    assert foreign_entries(merged, REFERENCE, LANGUAGES) != []
-    assert index_config_problems(merged, REFERENCE) != []
+    assert not search.index_file(site, TRANSLATIONS[-1]).is_file(), "an index appeared without the hook"
+    merged = json.loads(search.index_file(site, REFERENCE).read_text())
+    assert search.foreign_entries(merged, REFERENCE, LANGUAGES) != []
+    assert search.index_config_problems(merged, REFERENCE) != []
 
 
 def test_a_language_lunr_cannot_stem_fails_the_build_naming_it(tmp_path):
     """A locale Material translates but lunr has no stemmer for: the hook says which."""
-    material = {p.stem for p in MATERIAL_LANGUAGES.glob("*.html")}
+    material = {p.stem for p in search.MATERIAL_LANGUAGES.glob("*.html")}
     lunr = {p.name.split(".")[1] for p in LUNR_LANGUAGES.glob("lunr.*.min.js")}
     unstemmed = sorted(material - lunr - {"en"} - {lang.locale for lang in LANGUAGES})[0]
     project = copy_project(tmp_path / "project")

@@ -16,17 +16,12 @@ def base():
 
 @each_language
 @each_page
-def test_every_page_lists_every_language_version_and_x_default_as_absolute_urls(
+def test_every_page_lists_every_language_version_and_x_default_and_each_links_back(
     site_dir, base, language, page
 ):
-    """hreflang links: every built language, the page itself included, then x-default."""
+    """hreflang links: every built language, the page itself included, then x-default, as
+    absolute URLs; and reciprocal: each version lists this page under its language."""
     assert seo.hreflang_problems(site_dir, base, LANGUAGES, language, page) == []
-
-
-@each_language
-@each_page
-def test_every_language_version_links_back(site_dir, base, language, page):
-    """hreflang links are reciprocal: each version lists this page under its language."""
     assert seo.reciprocity_problems(site_dir, base, language, page) == []
 
 
@@ -42,14 +37,10 @@ def test_the_sitemap_lists_every_page_of_every_language(site_dir, base):
 
 @each_language
 @each_page
-def test_the_sitemap_gives_each_page_the_alternates_of_its_head(site_dir, base, language, page):
+def test_the_sitemaps_give_each_page_the_alternates_of_its_head(site_dir, base, language, page):
+    """sitemap.xml, and the one Material fetches next to each alternate link: both must exist
+    and agree with the page's head."""
     assert seo.sitemap_alternate_problems(site_dir, base, language, page) == []
-
-
-@each_language
-@each_page
-def test_a_sitemap_stands_where_material_looks_for_one(site_dir, base, language, page):
-    """Material fetches sitemap.xml next to each alternate link: it must exist and agree."""
     assert seo.folder_sitemap_problems(site_dir, base, language, page) == []
 
 

@@ -49,18 +49,6 @@ def slow_answers(site: Path, ms: int = 60) -> Path:
     return site
 
 
-def without_typo_matching(site: Path) -> Path:
-    """Forms at one edit from a word weigh nothing: typos find nothing."""
-    edit(site, RANKING, "FUZZY = 0.5", "FUZZY = 0")
-    return site
-
-
-def without_synonyms(site: Path) -> Path:
-    """The other words of a synonym group weigh nothing."""
-    edit(site, RANKING, "SYNONYM = 0.9", "SYNONYM = 0")
-    return site
-
-
 def without_question_ranking(site: Path, languages: list[Language]) -> Path:
     """Question words count as content words, and headings neither match nor define a query."""
     edit(site, RANKING, "CLOSENESS = 3", "CLOSENESS = 0")
@@ -68,24 +56,27 @@ def without_question_ranking(site: Path, languages: list[Language]) -> Path:
     return with_index_config(site, languages, lambda config: config["words"].update(questions=[]))
 
 
-def without_enter_wait(site: Path) -> Path:
-    """Enter is Material's alone: it opens whatever results are on screen."""
-    edit(site, PAGE_SCRIPT, 'window.addEventListener("keydown"', 'window.addEventListener("keydown-off"')
-    return site
-
-
 def without_offers(site: Path, languages: list[Language]) -> Path:
     """The indexes offer nothing when nothing matches."""
     return with_index_config(site, languages, lambda config: config.update(offers=[]))
 
 
-def without_index_for_highlight(site: Path) -> Path:
-    """A page opened from a result waits for the search box before loading the index, as before."""
-    edit(site, PAGE_SCRIPT, 'new URLSearchParams(location.search).has("h")', "false")
-    return site
+# One behaviour turned off by one edit of a built file: (file, what it says, what it says then)
+TURNED_OFF = {
+    # forms at one edit from a word weigh nothing: typos find nothing
+    "typo matching": (RANKING, "FUZZY = 0.5", "FUZZY = 0"),
+    # the other words of a synonym group weigh nothing
+    "synonyms": (RANKING, "SYNONYM = 0.9", "SYNONYM = 0"),
+    # Enter is Material's alone: it opens whatever results are on screen
+    "the Enter wait": (PAGE_SCRIPT, 'window.addEventListener("keydown"', 'window.addEventListener("keydown-off"'),
+    # a page opened from a result waits for the search box before loading the index, as before
+    "the index for highlight": (PAGE_SCRIPT, 'new URLSearchParams(location.search).has("h")', "false"),
+    # results keep Material's own terms: the index terms matched, none of the reader's words
+    "the reader's words": (RANKING, "item.terms = readable(item.location, asking.units, asking.matched)", "void 0"),
+}
 
 
-def without_readers_words(site: Path) -> Path:
-    """Results keep Material's own terms: the index terms matched, none of the reader's words."""
-    edit(site, RANKING, "item.terms = readable(item.location, asking.units, asking.matched)", "void 0")
+def without(site: Path, behaviour: str) -> Path:
+    """The site, in place, with one behaviour of TURNED_OFF turned off."""
+    edit(site, *TURNED_OFF[behaviour])
     return site
