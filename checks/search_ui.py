@@ -106,6 +106,17 @@ def type_query(page, query: str) -> float:
     return page.evaluate("window.__searchTiming")
 
 
+def type_whole_query(page, query: str) -> None:
+    """Type a query key by key, as a reader does, and wait for the results of the whole query
+    (not timed: type_query settles before its last key, to time it alone)."""
+    clear(page)
+    page.keyboard.type(query)
+    if page.locator("script[data-worker]").count():  # search-language.js names each answer's query
+        page.wait_for_function(ANSWERED, arg=query, timeout=15_000)
+    else:  # a broken twin without it: Material's results, once they stop changing
+        page.evaluate(SETTLED, 150)
+
+
 def hits(page) -> list[Hit]:
     """The result links in the order shown, each with its title and score."""
     return [
@@ -141,7 +152,7 @@ def meta_text(page) -> str:
 
 def query_problems(page, item: dict, language: Language, languages: list[Language]) -> list[str]:
     """Type one query of tests/search_queries.yml; what is wrong with its results."""
-    type_query(page, item["query"])
+    type_whole_query(page, item["query"])
     found = hits(page)
     top = [hit.path for hit in ranked(found)[:3]]
     where = f"[{language.locale}] {item['query']!r}"
