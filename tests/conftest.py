@@ -15,6 +15,13 @@ from .params import THIRD_LANGUAGE, TRANSLATIONS
 STANDALONE = "tests/test_standalone.py"
 
 
+def pytest_collection_modifyitems(items):
+    """The fast tier first, the browser tests after it (each in its order). The fast tier is
+    the editors' quick answer; and the bare clone's fast tier (below) then runs beside ours, one
+    core each, rather than beside the browser tests, which already keep more than one busy."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory):
     """The real site, built with `mkdocs build --strict` into a temporary folder."""

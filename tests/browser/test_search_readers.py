@@ -16,6 +16,7 @@ from checks.search import (
     search_words,
 )
 from checks.search_ui import (
+    ANSWERED,
     focus_search,
     heading_problems,
     highlight_problems,
@@ -109,10 +110,11 @@ def trap(page, language):
     return found
 
 
-def enter_on_first_use(context, language, query, keys, timeout_ms=15_000):
+def enter_on_first_use(context, language, query, keys, timeout_ms=15_000, answered_first=False):
     """A fresh page, the search box focused, query typed and Enter pressed while the index is
     still on its way (held back until then): (the index requests held, the site path Enter
-    opened within timeout_ms, None for nothing)."""
+    opened within timeout_ms, None for nothing). answered_first: timeout_ms counts from the
+    moment the query's answer is on screen, when an Enter that waits for it acts."""
     page = context.new_page()
     held = []
     page.route("**/search_index.json", lambda route: held.append(route))
@@ -123,6 +125,8 @@ def enter_on_first_use(context, language, query, keys, timeout_ms=15_000):
     requests = len(held)
     for route in held:
         route.continue_()
+    if answered_first:
+        page.wait_for_function(ANSWERED, arg=query, timeout=15_000)
     return requests, opened(page, start, timeout_ms)
 
 
