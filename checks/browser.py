@@ -46,12 +46,15 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=str(chromium()), args=FLAGS)
 
 
-def fast_forward_transitions(page) -> None:
+def fast_forward_transitions(page, devtools=None):
     """Run a Playwright page's CSS transitions and animations PLAYBACK_RATE times faster, through
-    Chromium's DevTools protocol (it holds across the page's navigations). Where they end is
+    Chromium's DevTools protocol (on a new DevTools session, or the one given); returns that
+    session. It holds across the page's navigations from one HTML page to another, not through a
+    document of another kind (a text file): apply it again then. Where transitions end is
     unchanged: for checks of end states, not for timing what a reader waits for. Material's
     language menu takes 0.8 s to close and its search 0.5 s to open; Playwright waits for both
     before it can point at what lies under them."""
-    session = page.context.new_cdp_session(page)
+    session = devtools or page.context.new_cdp_session(page)
     session.send("Animation.enable")
     session.send("Animation.setPlaybackRate", {"playbackRate": PLAYBACK_RATE})
+    return session

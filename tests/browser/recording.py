@@ -20,6 +20,11 @@ class Activity:
     # Requests that got their whole response, or failed: no longer in flight
     answered: list[str] = field(default_factory=list)
 
+    def clear(self) -> None:
+        """Forget what was recorded so far (a page reused by another test)."""
+        for recorded in vars(self).values():
+            recorded.clear()
+
 
 # Reports each Content-Security-Policy violation on the console, where record() picks it up.
 REPORT_CSP_VIOLATIONS = """

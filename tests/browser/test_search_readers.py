@@ -127,7 +127,9 @@ def enter_on_first_use(context, language, query, keys, timeout_ms=15_000, answer
         route.continue_()
     if answered_first:
         page.wait_for_function(ANSWERED, arg=query, timeout=15_000)
-    return requests, opened(page, start, timeout_ms)
+    went = opened(page, start, timeout_ms)
+    page.close()
+    return requests, went
 
 
 def enter_after_prefix(page, prefix, rest):
