@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from checks.browser import PHONE, chromium_unavailable, fast_forward_transitions, launch
+from checks.browser import PHONE, chromium_unavailable, launch
 from checks.site import ROOT, build_site, site_path
 from checks.static_server import serve
 
 from ..params import other_languages
-from .recording import first_visit, record
+from .recording import first_visit
 from .search_copies import copy_site, slow_answers
+from .reused_page import fresh_page, reusable_page
 from .tour import tour
 
 
@@ -80,48 +81,37 @@ def first_visits(browser, base_url, site_dir):
 @pytest.fixture(scope="session")
 def tours(browser, base_url, site_dir):
     """round(language, page): a reader's round of the page (tour.tour), made once a session and
-    shared by the tests that judge it."""
+    shared by the tests that judge it; all rounds on one phone page, fresh for each."""
+    context = browser.new_context(viewport=PHONE, base_url=base_url)
+    reader = reusable_page(context)
     rounds = {}
 
     def round_of(language, page):
         if (language, page) not in rounds:
             others = other_languages(language)
-            rounds[language, page] = tour(browser, base_url, site_dir, language, page, others)
+            fresh_page(reader, base_url)
+            rounds[language, page] = tour(reader, base_url, site_dir, language, page, others)
         return rounds[language, page]
 
-    return round_of
+    yield round_of
+    context.close()
 
 
 @pytest.fixture(scope="session")
 def phone_tab(browser, base_url):
-    """One phone-sized page for the session, which `phone` resets for each test. A new page costs
-    Chromium a renderer process, about 0.4 s of CPU; the reset, a tenth of that. Its transitions
-    run fast-forward: the tests judge where they end, none how they move."""
+    """One phone-sized page for the session, which `phone` makes fresh for each test."""
     context = browser.new_context(viewport=PHONE, base_url=base_url)
-    page = context.new_page()
-    page.devtools = fast_forward_transitions(page)
-    page.activity = record(page)
-    yield page
+    yield reusable_page(context)
     context.close()
 
 
 @pytest.fixture
 def phone(phone_tab, base_url):
-    """The session's phone page, as a new one would be: no colour scheme emulated, nothing stored
-    by the site, nothing cached, nothing recorded yet; page.activity keeps what it logs and
-    requests. Between tests it rests on the site's robots.txt: a document of the site's own
-    origin, where the site's storage can be emptied.
-    A test that adds a listener removes it; one that opens another page in its context closes it."""
-    page = phone_tab
-    page.goto(base_url + "robots.txt")
-    page.evaluate("() => { localStorage.clear(); sessionStorage.clear() }")
-    page.context.clear_cookies()
-    page.devtools.send("Network.clearBrowserCache")
-    page.emulate_media(color_scheme="light")  # Playwright's default
-    fast_forward_transitions(page, page.devtools)  # robots.txt, a text file, undid it
-    page.activity.clear()
-    yield page
-    leftovers = [other.url for other in page.context.pages if other is not page]
+    """The session's phone page, as a new one would be (fresh_page); page.activity keeps what it
+    logs and requests. A test that adds a listener removes it; one that opens another page in
+    its context closes it."""
+    yield fresh_page(phone_tab, base_url)
+    leftovers = [other.url for other in phone_tab.context.pages if other is not phone_tab]
     assert leftovers == [], f"pages left open in the phone's context: {leftovers}"
 
 

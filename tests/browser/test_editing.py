@@ -14,7 +14,7 @@ from checks.site import copy_project, mkdocs_serve
 from checks.site import site_path as url_of
 
 from ..params import LANGUAGES, each_language, each_page, other_languages
-from .recording import record
+from .reused_page import fresh_page, reusable_page
 
 pytestmark = pytest.mark.browser
 
@@ -32,14 +32,19 @@ def served(tmp_path_factory):
         yield SimpleNamespace(url=url, project=project, log=log)
 
 
-@pytest.fixture
-def editor(browser, served):
-    """A fresh desktop-sized page on the dev server; page.activity records what it logs."""
+@pytest.fixture(scope="module")
+def editor_tab(browser, served):
+    """One desktop-sized page on the dev server for the module, which `editor` makes fresh."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=served.url)
-    page = context.new_page()
-    page.activity = record(page)
-    yield page
+    yield reusable_page(context)
     context.close()
+
+
+@pytest.fixture
+def editor(editor_tab, served):
+    """The module's page on the dev server, as a new one would be (conftest.fresh_page);
+    page.activity records what it logs."""
+    return fresh_page(editor_tab, served.url)
 
 
 def live_reload_ran(page) -> bool:

@@ -32,7 +32,7 @@ from checks.search_ui import (
 from checks.site import built_page, site_path
 from checks.static_server import serve
 
-from ..params import LANGUAGES, REFERENCE, each_language, each_translation
+from ..params import LANGUAGES, REFERENCE, each_translation, in_the_last_translation
 from . import search_copies
 from .test_search_readers import enter_after_prefix, enter_on_first_use, headings
 
@@ -133,7 +133,7 @@ def misses(tab, language, kind):
     return [p for item in items for p in query_problems(tab, item, language, LANGUAGES) if "not in the top 3" in p]
 
 
-@each_language
+@in_the_last_translation
 def test_typo_queries_miss_once_typo_matching_is_off(broken_site, browser, language):
     with searching(search_copies.without(broken_site, "typo matching"), browser, language) as tab:
         missed = misses(tab, language, "typo")
@@ -143,7 +143,7 @@ def test_typo_queries_miss_once_typo_matching_is_off(broken_site, browser, langu
     )
 
 
-@each_language
+@in_the_last_translation
 def test_synonyms_and_own_word_queries_miss_once_synonyms_are_off(broken_site, site_dir, browser, language):
     index = load_index(site_dir, language)
     groups = search_words(language)["synonyms"]
@@ -154,7 +154,7 @@ def test_synonyms_and_own_word_queries_miss_once_synonyms_are_off(broken_site, s
     assert missed, f"[{language.locale}] without synonyms, every own-word query still finds its answer"
 
 
-@each_language
+@in_the_last_translation
 def test_headings_typed_as_questions_lose_their_section_once_question_ranking_is_off(
     broken_site, site_dir, browser, language
 ):
@@ -167,7 +167,7 @@ def test_headings_typed_as_questions_lose_their_section_once_question_ranking_is
     )
 
 
-@each_language
+@in_the_last_translation
 def test_enter_opens_the_prefix_top_or_nothing_without_the_wait(broken_site, browser, language):
     """The two Enter checks of test_search_readers.py on a site where Enter is Material's alone."""
     with searching(search_copies.without(broken_site, "the Enter wait"), browser, language) as tab:
@@ -184,7 +184,7 @@ def test_enter_opens_the_prefix_top_or_nothing_without_the_wait(broken_site, bro
     assert first_use is None, f"{where}: Enter on first use opened {first_use}, not nothing"
 
 
-@each_language
+@in_the_last_translation
 def test_a_panel_without_offers_is_caught(broken_site, site_dir, browser, language):
     none = material_translations(language.locale)["search.result.none"]
     expected = expected_offers(site_dir, language)
@@ -193,7 +193,7 @@ def test_a_panel_without_offers_is_caught(broken_site, site_dir, browser, langua
     assert any("offers []" in p for p in problems), f"[{language.locale}] no offers went unseen: {problems}"
 
 
-@each_language
+@in_the_last_translation
 def test_results_that_show_index_terms_for_missing_words_are_caught(broken_site, browser, language):
     word = next(item["query"] for item in queries(language) if item["kind"] == "word")
     with searching(search_copies.without(broken_site, "the reader's words"), browser, language) as tab:
@@ -201,10 +201,10 @@ def test_results_that_show_index_terms_for_missing_words_are_caught(broken_site,
     assert problems, f"[{language.locale}] Material's own terms went unseen"
 
 
-@each_language
+@in_the_last_translation
 def test_a_page_opened_from_a_result_without_its_index_marks_nothing(broken_site, browser, language):
     item = next(item for item in queries(language) if "shows" in item)
     with searching(search_copies.without(broken_site, "the index for highlight"), browser, language) as tab:
-        # The site marks within a second here: three leave the broken twin time to mark
-        problems = highlight_problems(tab, language, item, timeout_ms=3000)
+        # The site marks within a second here: two leave the broken twin time to mark
+        problems = highlight_problems(tab, language, item, timeout_ms=2000)
     assert problems, f"[{language.locale}] {item['query']!r}: a page that marks nothing went unseen"

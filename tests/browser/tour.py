@@ -3,12 +3,12 @@ language switcher leads from every heading anchor, and where switching lands
 (test_languages.py); what the page did under its Content-Security-Policy all along
 (test_security.py)."""
 
+import copy
 from dataclasses import dataclass
 
-from checks.browser import PHONE, fast_forward_transitions
 from checks.site import Language, built_page, heading_ids, site_path
 
-from .recording import Activity, record
+from .recording import Activity
 
 # A word of every language's guide: the search shows results whatever the language.
 QUERY = "Spectrum"
@@ -40,20 +40,17 @@ class Tour:
     activity: Activity  # what the page did, from the first load to the last landing
 
 
-def tour(browser, base_url: str, site_dir, language: Language, page: str, others: list[Language]) -> Tour:
-    """Load the page, search for QUERY and close the search; arrive on the page again, at its first
+def tour(reader, base_url: str, site_dir, language: Language, page: str, others: list[Language]) -> Tour:
+    """On a fresh phone page, fast-forwarded and recording (conftest.reusable_page, fresh_page):
+    load the page, search for QUERY and close the search; arrive on the page again, at its first
     heading's anchor (a reload); read the switcher's links there, at each other anchor, then off
-    any anchor; then, from the last anchor, switch to each other language in turn. Transitions
-    run fast-forward. The search comes before any anchor: on a phone, on a page arrived at an
-    anchor, "/" only focuses the hidden search box, and a search opened with the button was
-    sometimes closed again under a loaded machine.
+    any anchor; then, from the last anchor, switch to each other language in turn. The search
+    comes before any anchor: on a phone, on a page arrived at an anchor, "/" only focuses the
+    hidden search box, and a search opened with the button was sometimes closed again under a
+    loaded machine.
     """
     anchors = heading_ids(built_page(site_dir, language, page))
     last = f"#{anchors[-1]}" if anchors else ""
-    context = browser.new_context(viewport=PHONE, base_url=base_url)
-    reader = context.new_page()
-    fast_forward_transitions(reader)
-    seen = record(reader)
     here = site_path(language, page)
     reader.goto(here)
     reader.keyboard.press("/")
@@ -76,5 +73,4 @@ def tour(browser, base_url: str, site_dir, language: Language, page: str, others
             reader.locator("html").get_attribute("lang"),
             bool(last) and reader.locator(last).count() == 1,
         )
-    context.close()
-    return Tour(anchors, links, landings, seen)
+    return Tour(anchors, links, landings, copy.deepcopy(reader.activity))
