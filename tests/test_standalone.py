@@ -3,8 +3,8 @@
 CI runs in a clone with the team's `../shared/` folder beside it, so a test or hook that reads
 from outside the repository would pass there and fail on every contributor's machine. This test
 clones the repository into a folder with nothing beside it and runs the fast tier there. That
-run starts with the session (the bare_clone_fast_tier fixture), beside the browser tests, which
-leave a core idle most of the time; the test waits for its end.
+run starts with the session (the bare_clone_fast_tier fixture), beside our own fast tier, and
+this test, run last (tests/conftest.py), reads its result.
 """
 
 import subprocess
