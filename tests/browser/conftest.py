@@ -111,8 +111,10 @@ def phone(phone_tab, base_url):
     logs and requests. A test that adds a listener removes it; one that opens another page in
     its context closes it."""
     yield fresh_page(phone_tab, base_url)
-    leftovers = [other.url for other in phone_tab.context.pages if other is not phone_tab]
-    assert leftovers == [], f"pages left open in the phone's context: {leftovers}"
+    leftovers = [other for other in phone_tab.context.pages if other is not phone_tab]
+    for other in leftovers:  # closed here, so that the next test starts clean all the same
+        other.close()
+    assert leftovers == [], f"pages left open in the phone's context: {[other.url for other in leftovers]}"
 
 
 @pytest.fixture(scope="session")
