@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import CDPSession
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 # As root, headless, with nothing reaching out to the network on its own.
@@ -46,11 +50,11 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=str(chromium()), args=FLAGS)
 
 
-def fast_forward_transitions(page, devtools=None):
+def fast_forward_transitions(page, devtools: CDPSession | None = None) -> CDPSession:
     """Run a Playwright page's CSS transitions and animations PLAYBACK_RATE times faster, through
     Chromium's DevTools protocol (on a new DevTools session, or the one given); returns that
-    session. It holds across the page's navigations from one HTML page to another, not through a
-    document of another kind (a text file): apply it again then. Where transitions end is
+    session. It holds across the page's navigations, until another DevTools session is opened on
+    the page (that resets it): send any other command through this one. Where transitions end is
     unchanged: for checks of end states, not for timing what a reader waits for. Material's
     language menu takes 0.8 s to close and its search 0.5 s to open; Playwright waits for both
     before it can point at what lies under them."""

@@ -90,7 +90,10 @@ def wait_for_answer(page) -> None:
 
 
 def clear(page) -> None:
-    """Empty the search box with the keyboard, so that Material sees it (it listens to keyup)."""
+    """Empty the search box with the keyboard, so that Material sees it (it listens to keyup),
+    and forget which query the results on screen answered: the same query typed again waits
+    for its own answer."""
+    page.evaluate("() => document.querySelector('.md-search-result').removeAttribute('data-search-query')")
     page.locator(QUERY).press("Control+a")
     page.keyboard.press("Backspace")
     page.wait_for_function(SHOWS_PROMPT)

@@ -30,6 +30,6 @@ def other_languages(language):
 each_language = pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.locale)
 each_translation = pytest.mark.parametrize("language", TRANSLATIONS, ids=lambda lang: lang.locale)
 each_page = pytest.mark.parametrize("page", PAGES)
-# A broken twin proves that its check can fail: one language is proof enough (the check itself
-# runs in every language). The last translation, the one the fast tier's twins break too.
+# A broken twin proves that its check can fail: where the check judges the interface, not a
+# language's own data, one language is proof enough. The last translation, as in the fast tier.
 in_the_last_translation = pytest.mark.parametrize("language", TRANSLATIONS[-1:], ids=lambda lang: lang.locale)

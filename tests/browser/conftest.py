@@ -13,7 +13,7 @@ from checks.static_server import serve
 from ..params import other_languages
 from .recording import first_visit
 from .search_copies import copy_site, slow_answers
-from .reused_page import fresh_page, reusable_page
+from .reused_page import ReusedPage
 from .tour import tour
 
 
@@ -83,14 +83,13 @@ def tours(browser, base_url, site_dir):
     """round(language, page): a reader's round of the page (tour.tour), made once a session and
     shared by the tests that judge it; all rounds on one phone page, fresh for each."""
     context = browser.new_context(viewport=PHONE, base_url=base_url)
-    reader = reusable_page(context)
+    reader = ReusedPage(context)
     rounds = {}
 
     def round_of(language, page):
         if (language, page) not in rounds:
             others = other_languages(language)
-            fresh_page(reader, base_url)
-            rounds[language, page] = tour(reader, base_url, site_dir, language, page, others)
+            rounds[language, page] = tour(reader.fresh(), base_url, site_dir, language, page, others)
         return rounds[language, page]
 
     yield round_of
@@ -98,20 +97,20 @@ def tours(browser, base_url, site_dir):
 
 
 @pytest.fixture(scope="session")
-def phone_tab(browser, base_url):
-    """One phone-sized page for the session, which `phone` makes fresh for each test."""
+def phone_page(browser, base_url):
+    """One phone-sized page for the session (reused_page.py), which `phone` makes fresh."""
     context = browser.new_context(viewport=PHONE, base_url=base_url)
-    yield reusable_page(context)
+    yield ReusedPage(context)
     context.close()
 
 
 @pytest.fixture
-def phone(phone_tab, base_url):
-    """The session's phone page, as a new one would be (fresh_page); page.activity keeps what it
-    logs and requests. A test that adds a listener removes it; one that opens another page in
-    its context closes it."""
-    yield fresh_page(phone_tab, base_url)
-    leftovers = [other for other in phone_tab.context.pages if other is not phone_tab]
+def phone(phone_page):
+    """The session's phone page, as a new one would be (ReusedPage.fresh); page.activity keeps
+    what it logs and requests. A test that opens another page in its context closes it."""
+    page = phone_page.fresh()
+    yield page
+    leftovers = [other for other in page.context.pages if other is not page]
     for other in leftovers:  # closed here, so that the next test starts clean all the same
         other.close()
     assert leftovers == [], f"pages left open in the phone's context: {[other.url for other in leftovers]}"

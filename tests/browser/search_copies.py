@@ -49,6 +49,7 @@ def slow_answers(site: Path, ms: int = 60) -> Path:
     return site
 
 
+# Two behaviours live partly in each language's index config: they are turned off by functions.
 def without_question_ranking(site: Path, languages: list[Language]) -> Path:
     """Question words count as content words, and headings neither match nor define a query."""
     edit(site, RANKING, "CLOSENESS = 3", "CLOSENESS = 0")

@@ -14,7 +14,7 @@ from checks.site import copy_project, mkdocs_serve
 from checks.site import site_path as url_of
 
 from ..params import LANGUAGES, each_language, each_page, other_languages
-from .reused_page import fresh_page, reusable_page
+from .reused_page import ReusedPage
 
 pytestmark = pytest.mark.browser
 
@@ -33,18 +33,19 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def editor_tab(browser, served):
-    """One desktop-sized page on the dev server for the module, which `editor` makes fresh."""
+def editor_page(browser, served):
+    """One desktop-sized page on the dev server for the module (reused_page.py), which `editor`
+    makes fresh. Its transitions run fast-forward, which no test here times."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=served.url)
-    yield reusable_page(context)
+    yield ReusedPage(context)
     context.close()
 
 
 @pytest.fixture
-def editor(editor_tab, served):
-    """The module's page on the dev server, as a new one would be (conftest.fresh_page);
-    page.activity records what it logs."""
-    return fresh_page(editor_tab, served.url)
+def editor(editor_page):
+    """The module's page on the dev server, as a new one would be; page.activity records what
+    it logs."""
+    return editor_page.fresh()
 
 
 def live_reload_ran(page) -> bool:

@@ -32,7 +32,7 @@ from checks.search_ui import (
 from checks.site import built_page, site_path
 from checks.static_server import serve
 
-from ..params import LANGUAGES, REFERENCE, each_translation, in_the_last_translation
+from ..params import LANGUAGES, REFERENCE, each_language, each_translation, in_the_last_translation
 from . import search_copies
 from .test_search_readers import enter_after_prefix, enter_on_first_use, headings
 
@@ -112,6 +112,9 @@ def test_queries_typed_without_accents_fail_once_the_worker_stops_folding(broken
 
 
 # -- The twins of what readers get beyond single words (tests/browser/test_search_readers.py) -----
+# The twins of checks that judge each language's own queries (typos, synonyms, questions, the
+# Enter trap) run in every language: each proves its language's queries depend on what is turned
+# off. The twins of checks of the interface alone run in one (params.in_the_last_translation).
 
 
 @contextmanager
@@ -133,7 +136,7 @@ def misses(tab, language, kind):
     return [p for item in items for p in query_problems(tab, item, language, LANGUAGES) if "not in the top 3" in p]
 
 
-@in_the_last_translation
+@each_language
 def test_typo_queries_miss_once_typo_matching_is_off(broken_site, browser, language):
     with searching(search_copies.without(broken_site, "typo matching"), browser, language) as tab:
         missed = misses(tab, language, "typo")
@@ -143,7 +146,7 @@ def test_typo_queries_miss_once_typo_matching_is_off(broken_site, browser, langu
     )
 
 
-@in_the_last_translation
+@each_language
 def test_synonyms_and_own_word_queries_miss_once_synonyms_are_off(broken_site, site_dir, browser, language):
     index = load_index(site_dir, language)
     groups = search_words(language)["synonyms"]
@@ -154,7 +157,7 @@ def test_synonyms_and_own_word_queries_miss_once_synonyms_are_off(broken_site, s
     assert missed, f"[{language.locale}] without synonyms, every own-word query still finds its answer"
 
 
-@in_the_last_translation
+@each_language
 def test_headings_typed_as_questions_lose_their_section_once_question_ranking_is_off(
     broken_site, site_dir, browser, language
 ):
@@ -167,7 +170,7 @@ def test_headings_typed_as_questions_lose_their_section_once_question_ranking_is
     )
 
 
-@in_the_last_translation
+@each_language
 def test_enter_opens_the_prefix_top_or_nothing_without_the_wait(broken_site, browser, language):
     """The two Enter checks of test_search_readers.py on a site where Enter is Material's alone."""
     with searching(search_copies.without(broken_site, "the Enter wait"), browser, language) as tab:
@@ -175,7 +178,7 @@ def test_enter_opens_the_prefix_top_or_nothing_without_the_wait(broken_site, bro
         assert trap, f"[{language.locale}] tests/search_queries.yml: no question to trap Enter with"
         item, prefix, top, before = trap
         after_prefix = enter_after_prefix(tab, prefix, item["query"][len(prefix):])
-        # A waiting Enter acts as the answer shows: a second after it leaves the broken one time to
+        # A waiting Enter acts as soon as the answer shows: a second after it is time enough
         _, first_use = enter_on_first_use(
             tab.context, language, item["query"], keys=False, timeout_ms=1000, answered_first=True
         )

@@ -116,20 +116,21 @@ def enter_on_first_use(context, language, query, keys, timeout_ms=15_000, answer
     opened within timeout_ms, None for nothing). answered_first: timeout_ms counts from the
     moment the query's answer is on screen, when an Enter that waits for it acts."""
     page = context.new_page()
-    held = []
-    page.route("**/search_index.json", lambda route: held.append(route))
-    page.goto(site_path(language, "faq.md"))
-    with page.expect_request("**/search_index.json"):
-        focus_search(page)
-    start = type_and_enter(page, query, keys)
-    requests = len(held)
-    for route in held:
-        route.continue_()
-    if answered_first:
-        page.wait_for_function(ANSWERED, arg=query, timeout=15_000)
-    went = opened(page, start, timeout_ms)
-    page.close()
-    return requests, went
+    try:
+        held = []
+        page.route("**/search_index.json", lambda route: held.append(route))
+        page.goto(site_path(language, "faq.md"))
+        with page.expect_request("**/search_index.json"):
+            focus_search(page)
+        start = type_and_enter(page, query, keys)
+        requests = len(held)
+        for route in held:
+            route.continue_()
+        if answered_first:
+            page.wait_for_function(ANSWERED, arg=query, timeout=15_000)
+        return requests, opened(page, start, timeout_ms)
+    finally:
+        page.close()
 
 
 def enter_after_prefix(page, prefix, rest):

@@ -41,7 +41,7 @@ class Tour:
 
 
 def tour(reader, base_url: str, site_dir, language: Language, page: str, others: list[Language]) -> Tour:
-    """On a fresh phone page, fast-forwarded and recording (conftest.reusable_page, fresh_page):
+    """On a fresh phone page, fast-forwarded and recording (reused_page.ReusedPage.fresh):
     load the page, search for QUERY and close the search; arrive on the page again, at its first
     heading's anchor (a reload); read the switcher's links there, at each other anchor, then off
     any anchor; then, from the last anchor, switch to each other language in turn. The search
