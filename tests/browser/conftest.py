@@ -12,8 +12,8 @@ from checks.static_server import serve
 
 from ..params import other_languages
 from .recording import first_visit
-from .search_copies import copy_site, slow_answers
 from .reused_page import ReusedPage
+from .search_copies import copy_site, slow_answers
 from .tour import tour
 
 

@@ -20,6 +20,7 @@ class ReusedPage:
     def __init__(self, context):
         self.context = context
         self.page = None
+        self.viewport = None  # the context's, read from its first page
 
     def fresh(self):
         """The page as a new one would be: at rest, its context's viewport and the light colour
