@@ -3,7 +3,9 @@ the site in that language, once, allowing for mended typos; the blog leftovers a
 
 The articles are the provenance of the import, not a cage: a paragraph that is no longer on
 the site is excused when it stood in a section edited since, in every language, and confirmed
-(translations/lock.yml says when each section was last confirmed: "import" until then).
+(translations/lock.yml says when each section was last confirmed: "import" until then), or in a
+section removed from every language and confirmed (the lock keeps its last text, `removed`); a
+paragraph moved with its section to another page is found wherever it now stands.
 """
 
 from __future__ import annotations
@@ -61,6 +63,32 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def window_similarity(paragraph: str, text: str) -> float:
+    """How closely the paragraph stands somewhere in a longer text: the best similarity with a
+    run of the text's words as long as the paragraph."""
+    words, size = text.split(), len(paragraph.split())
+    return max(
+        (similarity(paragraph, " ".join(words[n : n + size])) for n in range(max(len(words) - size, 0) + 1)),
+        default=0.0,
+    )
+
+
+def removed_texts(lock: dict, locale: str) -> list[str]:
+    """The last texts of the sections removed from every language since the import, normalised
+    as the site's blocks are (less the link targets the lock writes after each link)."""
+    return [
+        normalise(re.sub(r" \[→ [^\]]*\]", "", entry[locale]["text"]))
+        for sections in lock.values()
+        for entry in sections.values()
+        if "removed" in entry and locale in entry
+    ]
+
+
+# A paragraph this long can be looked for on the whole site, not only where it stood: it cannot
+# be mistaken for another (short headings alike can).
+MOVABLE_WORDS = 8
+
+
 def unmatched_paragraphs(source: list[str], blocks: list[str]) -> list[tuple[str, float, range]]:
     """Source paragraphs with no counterpart on the site, with the best similarity found and
     the blocks around the gap they fell in.
@@ -88,11 +116,13 @@ def fidelity_problems(
     where: str,
     sections: list[str] | None = None,
     edited: frozenset[str] = frozenset(),
+    removed: list[str] = (),
 ):
     """What of the source is missing from the site, doubled on it, or a leftover that stayed.
 
     sections (the "page#section" of each block) and edited (the sections confirmed since the
-    import) excuse a paragraph missing where a section was edited on purpose."""
+    import) excuse a paragraph missing where a section was edited on purpose; removed (the
+    texts of sections removed on purpose, removed_texts) one that stood in them."""
     leftovers = [normalise(text) for text in leftovers]
     paragraphs = source_paragraphs(source)
     title = paragraphs[0]
@@ -101,6 +131,8 @@ def fidelity_problems(
         f"{where}: source paragraph not on the site (best similarity {score:.2f}): {text[:80]!r}"
         for text, score, around in unmatched_paragraphs(guide, blocks)
         if not (sections and edited.intersection(sections[n] for n in around if n < len(sections)))
+        and not any(window_similarity(text, gone) >= MIN_SIMILARITY for gone in removed)
+        and not (len(text.split()) >= MOVABLE_WORDS and any(similarity(text, b) >= MIN_SIMILARITY for b in blocks))
     ]
     problems += [
         f"{where}: blog leftover still on the site: {leftover!r}"

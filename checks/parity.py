@@ -97,7 +97,7 @@ def faq_questions(content: Tag) -> list[tuple[str, str]]:
 @dataclass(frozen=True)
 class Article:
     sections: list[Section]
-    links: list[str]  # the href of each link, in order, the headings' permalinks aside
+    links: list[tuple[str, str]]  # (section id, href) of each link, in order, the permalinks aside
     blocks: list[str]  # the text of each paragraph, list item and heading
     faq: list[tuple[str, str]]  # faq_questions
 
@@ -113,10 +113,21 @@ class BuiltPage:
     article: Article | None  # None: not a Material page
 
 
+def section_links(content: Tag) -> list[tuple[str, str]]:
+    """(id of the section it stands in, href) of each link of the article, permalinks aside."""
+    links, current = [], "(top)"
+    for child in content.find_all(recursive=False):
+        if child.name in HEADINGS:
+            current = child.get("id", "(no id)")
+        found = [child] if child.name == "a" else child.find_all("a", href=True)
+        links += [(current, a["href"]) for a in found if a.has_attr("href") and "headerlink" not in a.get("class", [])]
+    return links
+
+
 def read_article(content: Tag) -> Article:
     return Article(
         sections=article_sections(content),
-        links=[link["href"] for link in content.find_all("a", href=True) if "headerlink" not in link.get("class", [])],
+        links=section_links(content),
         blocks=[block.get_text(" ", strip=True) for block in content.find_all(["p", "li", *HEADINGS])],
         faq=faq_questions(content),
     )
@@ -173,11 +184,15 @@ def page_set_problems(docs_dir: Path, reference: Language, language: Language) -
     ]
 
 
-def structure_problems(site_dir: Path, reference: Language, language: Language, page: str):
-    """The same ordered headings (ids and levels), and the same blocks under each."""
+def structure_problems(
+    site_dir: Path, reference: Language, language: Language, page: str, excused: frozenset[str] = frozenset()
+):
+    """The same ordered headings (ids and levels), and the same blocks under each; a section
+    pending in some language (excused) may differ, or stand in one language only, meanwhile."""
     where = f"[{language.locale}] {page}"
-    ours = _article(site_dir, language, page).sections
-    theirs = _article(site_dir, reference, page).sections
+    kept = lambda sections: [s for s in sections if s.heading.partition("#")[2] not in excused]  # noqa: E731
+    ours = kept(_article(site_dir, language, page).sections)
+    theirs = kept(_article(site_dir, reference, page).sections)
     our_heads, their_heads = [s.heading for s in ours], [s.heading for s in theirs]
     if our_heads != their_heads:
         missing = [h for h in their_heads if h not in our_heads]
@@ -193,11 +208,14 @@ def structure_problems(site_dir: Path, reference: Language, language: Language, 
     ]
 
 
-def faq_problems(site_dir: Path, reference: Language, language: Language) -> list[str]:
-    """The same questions, in the same order, each with an answer."""
+def faq_problems(
+    site_dir: Path, reference: Language, language: Language, excused: frozenset[str] = frozenset()
+) -> list[str]:
+    """The same questions, in the same order, each with an answer; a question pending in some
+    language (excused) may stand in one language only, meanwhile."""
     where = f"[{language.locale}] {FAQ_PAGE}"
-    ours = _article(site_dir, language, FAQ_PAGE).faq
-    theirs = [qid for qid, _ in _article(site_dir, reference, FAQ_PAGE).faq]
+    ours = [(qid, answer) for qid, answer in _article(site_dir, language, FAQ_PAGE).faq if qid not in excused]
+    theirs = [qid for qid, _ in _article(site_dir, reference, FAQ_PAGE).faq if qid not in excused]
     problems = [f"{where}: question #{qid} has no answer" for qid, answer in ours if not answer]
     if [qid for qid, _ in ours] != theirs:
         problems.append(
@@ -225,10 +243,15 @@ def link_problems(site_dir: Path, languages: list[Language], language: Language,
     return problems
 
 
-def article_links(site_dir: Path, languages: list[Language], language: Language, page: str):
-    """The article's internal links as language-independent (path, fragment) pairs, in order."""
+def article_links(
+    site_dir: Path, languages: list[Language], language: Language, page: str, excused: frozenset[str] = frozenset()
+):
+    """The article's internal links as language-independent (path, fragment) pairs, in order,
+    but those of the excused sections."""
     links = []
-    for href in _article(site_dir, language, page).links:
+    for section, href in _article(site_dir, language, page).links:
+        if section in excused:
+            continue
         found = internal_target(site_path(language, page), href)
         if found is None:
             continue
@@ -237,10 +260,11 @@ def article_links(site_dir: Path, languages: list[Language], language: Language,
     return links
 
 
-def counterpart_link_problems(site_dir, languages, reference, language, page):
-    """A link points to the counterpart of what the reference page links to, in the same order."""
-    ours = article_links(site_dir, languages, language, page)
-    theirs = article_links(site_dir, languages, reference, page)
+def counterpart_link_problems(site_dir, languages, reference, language, page, excused=frozenset()):
+    """A link points to the counterpart of what the reference page links to, in the same order
+    (a section pending in some language, excused, aside)."""
+    ours = article_links(site_dir, languages, language, page, excused)
+    theirs = article_links(site_dir, languages, reference, page, excused)
     return [
         f"[{language.locale}] {page}: link #{n + 1} goes to /{mine[0]}#{mine[1]}, "
         f"{reference.locale} links to the counterpart of /{other[0]}#{other[1]}"
@@ -296,9 +320,12 @@ def head_problems(site_dir: Path, languages: list[Language], language: Language,
     return problems
 
 
-def page_report(site_dir: Path, languages: list[Language], language: Language, page: str):
+def page_report(
+    site_dir: Path, languages: list[Language], language: Language, page: str, excused: frozenset[str] = frozenset()
+):
     """Every check of one language's page, by name: what the status table prints and the
-    tests assert, from the same functions."""
+    tests assert, from the same functions. excused: the page's sections pending in some
+    language within the limit (checks.freshness.excused_sections)."""
     reference = languages[0]
     report = {
         "links": link_problems(site_dir, languages, language, page),
@@ -306,8 +333,8 @@ def page_report(site_dir: Path, languages: list[Language], language: Language, p
         "title/description": head_problems(site_dir, languages, language, page),
     }
     if language != reference:
-        report["structure"] = structure_problems(site_dir, reference, language, page)
-        report["link targets"] = counterpart_link_problems(site_dir, languages, reference, language, page)
+        report["structure"] = structure_problems(site_dir, reference, language, page, excused)
+        report["link targets"] = counterpart_link_problems(site_dir, languages, reference, language, page, excused)
         if page == FAQ_PAGE:
-            report["faq"] = faq_problems(site_dir, reference, language)
+            report["faq"] = faq_problems(site_dir, reference, language, excused)
     return {check: problems for check, problems in report.items() if problems}

@@ -1,8 +1,11 @@
 """Confirm the sections whose languages were all updated: build the site and rewrite the lock
 (translations/lock.yml) with their text as it is now, so that the lock never goes stale. A
 section new in every language is added, one gone from every language dropped, and the pending
-entries of a confirmed section removed. A section still behind in some language is not
-confirmed: it is listed, and the command exits 1.
+entries of a confirmed section removed; a section renamed (or moved) in every language keeps
+its lock entry under its new address. A page's title and description are confirmed like its
+sections. A section still behind in some language, and not pending there, is not confirmed: it
+is listed, and the command exits 1. It prints what it confirmed and which pending entries it
+removed.
 
     python -m commands.confirm [--project DIR]
 """
@@ -16,11 +19,13 @@ from datetime import date
 from pathlib import Path
 
 from checks.freshness import (
+    address,
     all_states,
     confirmed,
     load_lock,
     load_pending,
     project_files,
+    renames,
     save_lock,
     save_pending,
 )
@@ -42,24 +47,35 @@ def main(argv: list[str] | None = None) -> int:
             print(f"The build fails; fix it first:\n{result.log.strip()}")
             return 1
         states = all_states(Path(site_dir), langs, pages, lock)
-    taken = [s for s in states if s.confirmable]
-    behind = [s for s in states if s.behind]
+    moved = {id(gone): new for gone, new in renames(states)}
+    carried = {id(new) for new in moved.values()}
+    taken = [s for s in states if s.confirmable and id(s) not in carried]
+    pending = load_pending(pending_file)
+    waiting = {(p.page, p.section, p.language) for p in pending}
+    behind = [s for s in states if any((s.page, s.section, locale) not in waiting for locale in s.behind)]
     save_lock(confirmed(lock, states, date.today()), lock_file)
     done = {(s.page, s.section) for s in taken}
-    pending = load_pending(pending_file)
+    caught_up = [p for p in pending if (p.page, p.section) in done]
     save_pending([p for p in pending if (p.page, p.section) not in done], pending_file)
-    rows = [[f"{s.page}#{s.section}", "confirmed", " ".join(s.changed)] for s in taken]
-    rows += [[f"{s.page}#{s.section}", "behind", " ".join(s.behind)] for s in behind]
+    rows = [[s.where, f"renamed to {moved[id(s)].where}" if id(s) in moved else s.summary(), "confirmed"] for s in taken]
+    rows += [[address(p.page, p.section), f"pending in {p.language} since {p.since}", "entry removed"] for p in caught_up]
+    rows += [
+        [s.where, s.summary(), f"still behind in {', '.join(lang for lang in s.behind if (s.page, s.section, lang) not in waiting)}"]
+        for s in behind
+    ]
     if rows:
-        print(format_table(["section", "state", "languages"], rows))
-    print(f"\n{len(taken)} section(s) confirmed in {lock_file.relative_to(args.project)}.")
+        print(format_table(["section", "change", "now"], rows))
+    print(
+        f"\n{len(taken)} section(s) confirmed in {lock_file.relative_to(args.project)}; "
+        f"{len(caught_up)} pending entr{'y' if len(caught_up) == 1 else 'ies'} removed from "
+        f"{pending_file.relative_to(args.project)}."
+    )
     if behind:
         print(
-            f"{len(behind)} section(s) still behind: carry the change over, or mark it pending "
-            "with `python -m commands.pending PAGE#SECTION LOCALE --reason \"…\"`."
+            f"{len(behind)} section(s) still behind, not confirmed: carry the change over, or mark it "
+            "pending with `python -m commands.pending PAGE#SECTION LOCALE --reason \"…\"`."
         )
     return 1 if behind else 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

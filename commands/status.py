@@ -1,8 +1,9 @@
 """Build the site and print a translation status table: pages x languages, each cell "ok",
-"missing", the checks that find a difference, or the freshness of its sections against the lock
-("behind: #id", "pending since <date>", "unconfirmed: #id"), then one line per problem naming
-the language, the page, the section and what to run next. Exits 1 on any drift (a pending
-section within its time limit is not drift).
+"missing", the checks that find a difference, or the freshness of its sections, title and
+description against the lock ("behind: #id", "pending: #id (12 days left)", "unconfirmed: #id");
+then one line per problem naming the language, the page, the section and what to run next; then
+the translations pending on purpose, with the days they have left. Exits 1 on any drift (a
+pending section within its time limit is not drift).
 
     python -m commands.status [--project DIR]
 """
@@ -18,10 +19,12 @@ from pathlib import Path
 from checks.freshness import (
     all_states,
     cell_states,
+    excused_sections,
     freshness_problems,
     limit_days,
     load_lock,
     load_pending,
+    pending_lines,
     project_files,
 )
 from checks.parity import page_report, page_set_problems
@@ -30,11 +33,12 @@ from checks.table import format_table
 
 
 def status(
-    project: Path, site_dir: Path, build: bool = True, today: date | None = None
+    project: Path, site_dir: Path, build: bool = True, today: date | None = None, waiting: list[str] | None = None
 ) -> tuple[list[str], dict, list[str]]:
     """(pages, {(locale, page): cell}, detail lines) for a project's docs and build; with
     build=False, site_dir already holds the project's build. today (by default, today) decides
-    which pending sections are overdue."""
+    which pending sections are overdue; waiting, a list, receives one line per pending section."""
+    today = today or date.today()
     langs = languages(project / "mkdocs.yml")
     docs = project / "docs"
     pages = sorted({page for lang in langs for page in source_pages(docs, lang)})
@@ -52,14 +56,16 @@ def status(
     lock_file, pending_file = project_files(project)
     lock, pending = load_lock(lock_file), load_pending(pending_file)
     states = all_states(site_dir, langs, pages, lock)
+    limit = limit_days(load_config(project / "mkdocs.yml"))
     for lang in langs:
         for page in pages:
-            report = page_report(site_dir, langs, lang, page)
-            found = [*report, *cell_states(states, pending, lang.locale, page)]
+            report = page_report(site_dir, langs, lang, page, excused_sections(pending, page, today, limit))
+            found = [*report, *cell_states(states, pending, lang.locale, page, today, limit)]
             cells[lang.locale, page] = ", ".join(found) or "ok"
             details += [problem for problems in report.values() for problem in problems]
-    limit = limit_days(load_config(project / "mkdocs.yml"))
-    return pages, cells, details + freshness_problems(states, pending, today or date.today(), limit)
+    if waiting is not None:
+        waiting += pending_lines(states, pending, today, limit)
+    return pages, cells, details + freshness_problems(states, pending, today, limit)
 
 
 def status_table(pages: list[str], locales: list[str], cells: dict) -> str:
@@ -71,12 +77,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml (default: this project)")
     args = parser.parse_args(argv)
     locales = [lang.locale for lang in languages(args.project / "mkdocs.yml")]
+    waiting: list[str] = []
     with tempfile.TemporaryDirectory() as site_dir:
-        pages, cells, details = status(args.project, Path(site_dir))
+        pages, cells, details = status(args.project, Path(site_dir), waiting=waiting)
     print(status_table(pages, locales, cells))
     drift = bool(details)  # every difference has its line; a pending section has none
     if details:
         print("\n" + "\n".join(details))
+    if waiting:
+        print("\nPending translations (not drift until their limit):\n" + "\n".join(waiting))
     print(f"\n{'Drift found' if drift else 'Every language is in step'} ({locales[0]} is the reference).")
     return 1 if drift else 0
 

@@ -4,7 +4,7 @@ and the repeated title are not. A language added after the import has no article
 
 import pytest
 
-from checks.fidelity import SOURCE_DIR, fidelity_problems, located_blocks
+from checks.fidelity import SOURCE_DIR, fidelity_problems, located_blocks, removed_texts
 from checks.freshness import edited_sections, load_lock
 from checks.site import ROOT, load_config, nav_pages
 
@@ -23,12 +23,14 @@ def test_the_guide_was_imported_from_articles_in_languages_of_the_site():
 @pytest.mark.parametrize("language", IMPORTED, ids=lambda lang: lang.locale)
 def test_every_source_paragraph_is_on_the_site_and_no_leftover(site_dir, language):
     located = located_blocks(site_dir, language, nav_pages())
+    lock = load_lock()
     problems = fidelity_problems(
         SOURCE_DIR / f"guide.{language.locale}.txt",
         [text for _, text in located],
         LEFTOVERS,
         f"[{language.locale}]",
         sections=[where for where, _ in located],
-        edited=edited_sections(load_lock()),
+        edited=edited_sections(lock),
+        removed=removed_texts(lock, language.locale),
     )
     assert problems == []

@@ -113,11 +113,11 @@ def test_a_pending_section_passes_until_its_time_limit(project, tmp_path, capsys
     section = "faq.md#new-customer-wait"
     assert pending.main([section, TRANSLATIONS[-1].locale, "--reason", "translator away", "--project", str(project)]) == 0
     _, cells, details = status.status(project, tmp_path / "site")
-    assert details == [] and cells[TRANSLATIONS[-1].locale, "faq.md"] == f"pending since {date.today()}", cells
+    assert details == [] and cells[TRANSLATIONS[-1].locale, "faq.md"] == "pending: #new-customer-wait (30 days left)", cells
     later = date.today() + timedelta(days=31)
     _, _, details = status.status(project, tmp_path / "site", today=later)
     assert details == [
-        f"[{TRANSLATIONS[-1].locale}] {section}: pending since {date.today()} (31 days, the limit is 30): translator away"
+        f"[{TRANSLATIONS[-1].locale}] {section}: pending since {date.today()} (31 days, the limit is 30): translator away. Carry it over, then `python -m commands.confirm`"
     ], details
 
 

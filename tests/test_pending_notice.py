@@ -128,7 +128,7 @@ def write_pending(project, text: str) -> None:
 @pytest.mark.parametrize(
     "page, section, language, expected",
     [
-        (PAGE, "no-such-section", LAGGING.locale, f"docs/{LAGGING.locale}/{PAGE} has no heading with id 'no-such-section'"),
+        (PAGE, "no-such-section", LAGGING.locale, f"no language has a section #no-such-section on {PAGE}"),
         ("no-such-page.md", SECTION, LAGGING.locale, f"there is no page docs/{LAGGING.locale}/no-such-page.md"),
         (PAGE, SECTION, THIRD_LANGUAGE.locale, f"{THIRD_LANGUAGE.locale} is not a language of mkdocs.yml"),
     ],

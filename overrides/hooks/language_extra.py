@@ -18,6 +18,7 @@ REQUIRED = [
     "not_found.search",
     "pending_notice.title",  # overrides/hooks/pending_notice.py
     "pending_notice.text",
+    "pending_notice.missing",
     "search_none",  # overrides/main.html: the search panel's line when nothing matches
 ]
 

@@ -6,7 +6,11 @@ translations/pending.yml (next to mkdocs.yml): `{page, section, language, since,
 that language builds, right after the heading of that section, the page gets a notice in its
 language (`extra.pending_notice`: a `title`, and a `text` with `{date}` and `{links}`): the date
 written the reader's way (Babel), and a link to the same section in each language not pending
-for it, named as in plugins.i18n.languages. Nothing anywhere else.
+for it, named as in plugins.i18n.languages. A section that does not exist yet in that language
+(new in another) gets its notice where it will stand, before the next section the languages
+share, with the section's id (`extra.pending_notice.missing`): the language switcher's anchor
+lands on it. A pending title or description (`faq.md:title`) has no notice: the nav shows the
+last translated one. Nothing anywhere else.
 
 The notice is a Material admonition with the class `translation-pending`, which the parity and
 freshness checks skip (checks/parity.py, NOTICE_CLASS), and `data-search-exclude`, which keeps
@@ -29,11 +33,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from heading_ids import headings
 from project import built_locales, current_locale, i18n, source_path
 
 PENDING = "translations/pending.yml"  # from the folder of mkdocs.yml
 FIELDS = {"page": str, "section": str, "language": str, "since": date, "reason": str}
 PLACEHOLDERS = ("{date}", "{links}")
+NOTICE_TEXTS = ("text", "missing")  # a section pending here; a section not written here yet
 
 
 def pending_entries(config: MkDocsConfig) -> list[dict]:
@@ -57,6 +63,10 @@ def pending_entries(config: MkDocsConfig) -> list[dict]:
             raise PluginError(f"{where}: {entry['language']} is not a language of mkdocs.yml")
         if not (Path(config.docs_dir) / entry["language"] / entry["page"]).is_file():
             raise PluginError(f"{where}: there is no page docs/{entry['language']}/{entry['page']}")
+        if not entry["section"].startswith(":") and not any(
+            entry["section"] in source_ids(config, locale, entry["page"]) for locale in built_locales(config)
+        ):
+            raise PluginError(f"{where}: no language has a section #{entry['section']} on {entry['page']}")
         if not updated_locales(entries, entry["page"], entry["section"], config):
             raise PluginError(f"{where}: {entry['page']}#{entry['section']} is pending in every language")
     return entries
@@ -68,10 +78,28 @@ def updated_locales(entries: list[dict], page: str, section: str, config: MkDocs
     return [locale for locale in built_locales(config) if locale not in waiting]
 
 
-def heading_end(html: str, section: str) -> int | None:
-    """Where the heading with that id (however quoted) ends in the page's HTML, if it is there."""
+def heading_span(html: str, section: str) -> tuple[int, int] | None:
+    """Where the heading with that id (however quoted) starts and ends in the page's HTML, if there."""
     found = re.search(rf"<(h[1-6])\b[^>]*(?<![\w-])id=[\"']?{re.escape(section)}[\"'\s>].*?</\1>", html, re.S)
-    return found and found.end()
+    return found and found.span()
+
+
+def source_ids(config: MkDocsConfig, locale: str, page: str) -> list[str]:
+    """The heading ids of a language's page, in order, read from its Markdown source."""
+    path = Path(config.docs_dir) / locale / page
+    if not path.is_file():
+        return []
+    return [found.id for found in headings(path.read_text(encoding="utf-8-sig")) if found.id]
+
+
+def missing_place(html: str, section: str, ids: list[str]) -> int:
+    """Where a section absent from this language's page will stand: before the first section
+    that follows it in a language that has it (ids) and stands here too; else at the end."""
+    for later in ids[ids.index(section) + 1 :]:
+        span = heading_span(html, later)
+        if span:
+            return span[0]
+    return len(html)
 
 
 def section_link(page: Page, locale: str, section: str, name: str) -> str:
@@ -86,12 +114,15 @@ def section_link(page: Page, locale: str, section: str, name: str) -> str:
     return f'<a href="{href}#{section}" hreflang="{locale}" lang="{locale}" target="_self">{escape(name)}</a>'
 
 
-def notice(texts: dict, since: date, links: list[str], locale: str) -> str:
-    """The admonition: the title, then the text with the date and the links in place."""
+def notice(texts: dict, since: date, links: list[str], locale: str, anchor: str | None = None) -> str:
+    """The admonition: the title, then the text with the date and the links in place; with the
+    section's id (anchor) when it stands in place of a section not written in this language."""
     when = f'<time datetime="{since}">{format_date(since, format="long", locale=locale)}</time>'
-    text = escape(texts["text"]).replace("{date}", when).replace("{links}", format_list(links, locale=locale))
+    words = texts["missing" if anchor else "text"]
+    text = escape(words).replace("{date}", when).replace("{links}", format_list(links, locale=locale))
+    where = f' id="{escape(anchor)}"' if anchor else ""
     return (
-        '<div class="admonition info translation-pending" role="note" data-search-exclude>'
+        f'<div{where} class="admonition info translation-pending" role="note" data-search-exclude>'
         f'<p class="admonition-title">{escape(texts["title"])}</p><p>{text}</p></div>'
     )
 
@@ -99,13 +130,14 @@ def notice(texts: dict, since: date, links: list[str], locale: str) -> str:
 def on_pre_build(*, config: MkDocsConfig, **kwargs) -> None:
     """Stop before any page on a bad file, or on a text a notice cannot be written from."""
     pending_entries(config)
-    text = (config.extra.get("pending_notice") or {}).get("text") or ""
-    missing = [placeholder for placeholder in PLACEHOLDERS if placeholder not in text]
-    if missing:
-        raise PluginError(
-            f"overrides/hooks/pending_notice.py: extra.pending_notice.text of language "
-            f"'{current_locale(config)}' lacks {' and '.join(missing)}: add it in mkdocs.yml"
-        )
+    for key in NOTICE_TEXTS:
+        text = (config.extra.get("pending_notice") or {}).get(key) or ""
+        missing = [placeholder for placeholder in PLACEHOLDERS if placeholder not in text]
+        if missing:
+            raise PluginError(
+                f"overrides/hooks/pending_notice.py: extra.pending_notice.{key} of language "
+                f"'{current_locale(config)}' lacks {' and '.join(missing)}: add it in mkdocs.yml"
+            )
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str:
@@ -115,14 +147,24 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     names = {language.locale: language.name for language in i18n(config).config.languages}
     for entry in [e for e in entries if (e["language"], e["page"]) == (locale, name)]:
         section = entry["section"]
-        end = heading_end(html, section)
-        if end is None:
+        if section.startswith(":"):
+            continue  # a title or description: no place in the article
+        updated = updated_locales(entries, name, section, config)
+        links = [section_link(page, other, section, names[other]) for other in updated]
+        span = heading_span(html, section)
+        if span:
+            text = notice(config.extra["pending_notice"], entry["since"], links, locale)
+            html = html[: span[1]] + text + html[span[1] :]
+            continue
+        if section in source_ids(config, locale, name):
             raise PluginError(
                 f"{PENDING}: {source_path(page, config)} has no heading with id '{section}' "
                 f"(the entry {name}#{section} for {locale})"
             )
-        updated = updated_locales(entries, name, section, config)
-        links = [section_link(page, other, section, names[other]) for other in updated]
-        text = notice(config.extra["pending_notice"], entry["since"], links, locale)
-        html = html[:end] + text + html[end:]
+        ids = next((ids for other in updated if section in (ids := source_ids(config, other, name))), None)
+        if ids is None:
+            raise PluginError(f"{PENDING}: {name}#{section} stands in no language that holds its update")
+        at = missing_place(html, section, ids)
+        text = notice(config.extra["pending_notice"], entry["since"], links, locale, anchor=section)
+        html = html[:at] + text + html[at:]
     return html
