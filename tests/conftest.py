@@ -10,6 +10,7 @@ from checks.site import ROOT, add_language, build_site, copy_project, languages
 from .bare_clone import finish, start_fast_tier_in_bare_clone
 from .broken_copy import broken_copy, built_copy, drifted_copy
 from .pending_copy import pending_copy
+from .planted_copy import planted_page, unguarded_copy
 from .params import THIRD_LANGUAGE, TRANSLATIONS
 
 STANDALONE = "tests/test_standalone.py"
@@ -69,6 +70,15 @@ def pending(tmp_path_factory):
     """The copy of tests/pending_copy.py (a section changed in the reference language only and
     pending in a translation), built strictly: .project and .site."""
     return built_copy(tmp_path_factory.mktemp("pending"), pending_copy)
+
+
+@pytest.fixture(scope="session")
+def unguarded(tmp_path_factory):
+    """The copy of tests/planted_copy.py without the content safety hook, a script planted in a
+    page of the last translation, built strictly: .project, .site and .page (the planted page)."""
+    built = built_copy(tmp_path_factory.mktemp("unguarded"), unguarded_copy)
+    built.page = planted_page(built.project)
+    return built
 
 
 @pytest.fixture(scope="session", autouse=True)

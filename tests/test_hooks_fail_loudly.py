@@ -28,14 +28,32 @@ def test_alternate_links_replaces_material_links_however_written_and_raises_with
         hook.replace_alternates("<head></head>", "<ours>", "faq.md")
 
 
+ARTICLE = "<article class='md-typeset md-content__inner'><p>Texte</p></article>"
+
+
 def test_the_policy_goes_after_any_spelling_of_meta_charset_and_a_page_without_one_raises():
     hook = load_hook("content_security_policy")
     config = SimpleNamespace(extra=POLICY)
-    assert hook.with_policy("<META CHARSET=UTF-8><p>", config, "faq.md").startswith(
+    assert hook.with_policy(f"<META CHARSET=UTF-8>{ARTICLE}", config, "faq.md").startswith(
         '<META CHARSET=UTF-8>\n<meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
     )
     with pytest.raises(PluginError, match=r"content_security_policy.py: no <meta charset=utf-8> in the HTML of faq.md"):
-        hook.with_policy("<head><p>", config, "faq.md")
+        hook.with_policy(f"<head>{ARTICLE}", config, "faq.md")
+
+
+def test_the_policy_hashes_the_scripts_around_material_article_only_and_a_page_without_it_raises():
+    """However Material writes its article's class; the content's scripts, even one that ends the
+    article early or never ends, are left out."""
+    hook = load_hook("content_security_policy")
+    config = SimpleNamespace(extra=POLICY)
+    head, foot = "<meta charset=utf-8><script>head()</script>", "<script>foot()</script>"
+    content = "<script>content()</script></article><script>early()</script><script>unclosed()"
+    page = head + ARTICLE.replace("<p>Texte</p>", content) + foot
+    policy = hook.META.search(hook.with_policy(page, config, "faq.md")).group(1)
+    assert policy == f"script-src 'self' {' '.join(hook.script_hashes(head + foot))}", policy
+    for shape in [head + foot, head + "<article class=md-content>" + content + foot, head + ARTICLE[:-10] + foot]:
+        with pytest.raises(PluginError, match=r'content_security_policy.py: no <article class="md-content__inner"> with its </article> in the HTML of faq.md'):
+            hook.with_policy(shape, config, "faq.md")
 
 
 def test_permalink_titles_raise_when_the_toc_placeholder_is_missing_or_unset():

@@ -2,11 +2,14 @@
 
 import re
 
+from bs4 import BeautifulSoup
 from packaging.version import Version
 
+from checks.parity import article
 from checks.security import headers_problems, inline_script_hashes, policy_problems
-from checks.site import ROOT, soup
+from checks.site import ROOT, built_page, soup
 
+from .planted_copy import PLANTED_IN, PLANTED_SCRIPT
 
 
 def built_html(site_dir):
@@ -53,3 +56,21 @@ def test_headers_checks_catch_a_missing_hash_short_hsts_and_no_frame_ancestors(s
     assert "_headers: script-src lacks 'sha256-notthere='" in problems, problems
     assert "_headers: Strict-Transport-Security missing or under a year" in problems, problems
     assert any("frame-ancestors" in p for p in problems), problems
+
+
+def test_a_script_in_a_page_is_never_allowed_by_the_policy_while_the_templates_scripts_are(unguarded):
+    """A copy without overrides/hooks/content_safety.py, a script planted in a page: it reaches
+    the page's article, and neither the page's policy nor `_headers` carries its hash, while every
+    other inline script of the page (the templates') is allowed."""
+    page = built_page(unguarded.site, PLANTED_IN, unguarded.page)
+    where = f"{page.relative_to(unguarded.site)} (docs/{PLANTED_IN.locale}/{unguarded.page})"
+    html = soup(page)
+    planted = inline_script_hashes(BeautifulSoup(PLANTED_SCRIPT, "html.parser"))[0]
+    assert planted in inline_script_hashes(article(html)), f"{where}: the planted script is not in the article"
+    templates = [h for h in inline_script_hashes(html) if h != planted]
+    assert templates, f"{where}: no inline script of the templates to be allowed"
+    # The page's policy: every script allowed (the check) but the planted one.
+    assert policy_problems(html, where) == [f"{where}: inline script {planted} is not in script-src"]
+    headers = (unguarded.site / "_headers").read_text(encoding="utf-8")
+    assert planted not in headers, f"_headers allows the script planted in {where}"
+    assert headers_problems(unguarded.site / "_headers", set(templates)) == []

@@ -3,9 +3,19 @@
 Inline scripts (Material's palette and storage helpers, ours) run because their sha256 hashes,
 computed here from the built HTML, are in `script-src`; nothing else inline can run, so a
 template change that adds a script changes the policy with it. The policy is written as a
-<meta> right after <meta charset>, before any script. `_headers` (Netlify, Cloudflare Pages)
-repeats it with what only a header can carry: frame-ancestors, HSTS and the like. The policy
-itself lives in mkdocs.yml under `extra.security`.
+<meta> right after <meta charset>, before any script.
+
+Only the templates' scripts are hashed, never the page's content: what lies inside Material's
+`<article class="md-content__inner">`, from its opening tag to the page's last `</article>`
+(nothing the content writes can come after it), is left out. A script that reached a page's
+text (overrides/hooks/content_safety.py refuses it) is thus blocked, not allowed by its hash. A
+template's script inside that article (Material's comments partial, were it enabled) would be
+blocked too: templates write their scripts outside it. A page without that article stops the
+build, naming it.
+
+`_headers` (Netlify, Cloudflare Pages) repeats the policy with what only a header can carry:
+frame-ancestors, HSTS and the like. The policy itself lives in mkdocs.yml under
+`extra.security`.
 
 Under `mkdocs serve` the same policy holds, so that a preview shows what a deployment will do;
 the one script the dev server adds to each page as it serves it (live reload, which differs on
@@ -31,6 +41,9 @@ DATA_BLOCK = re.compile(r"\btype=[\"']?(?!text/javascript|module)[^\"'\s>]+", re
 # Material's <meta charset>, however written: the policy goes right after it, before any script.
 CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+# Material's article, around the page's content; its class, however written, among others.
+ARTICLE = re.compile(r"<article\b[^>]*\bclass=[\"']?[^\"'>]*\bmd-content__inner\b[^>]*>", re.I)
+ARTICLE_END = re.compile(r"</article\s*>", re.I)
 
 
 def script_hashes(html: str) -> list[str]:
@@ -41,6 +54,20 @@ def script_hashes(html: str) -> list[str]:
             digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
             hashes.append(f"'sha256-{digest}'")
     return list(dict.fromkeys(hashes))
+
+
+def template_part(html: str, where: str) -> str:
+    """The page less its content: what comes before Material's article, and after the page's
+    last </article> (the article's own end, or later than it)."""
+    start = ARTICLE.search(html)
+    ends = list(ARTICLE_END.finditer(html, start.end())) if start else []
+    if not ends:
+        raise PluginError(
+            f"overrides/hooks/content_security_policy.py: no <article class=\"md-content__inner\"> "
+            f"with its </article> in the HTML of {where}, to tell the page's content (never "
+            f"allowed to run script) from its templates' scripts; has Material changed its layout?"
+        )
+    return html[: start.start()] + html[ends[-1].end() :]
 
 
 def policy(directives: dict[str, str], hashes: list[str]) -> str:
@@ -57,7 +84,8 @@ def with_policy(html: str, config: MkDocsConfig, where: str) -> str:
             f"overrides/hooks/content_security_policy.py: no <meta charset=utf-8> in the HTML of "
             f"{where} to put the Content-Security-Policy after; has Material changed its head?"
         )
-    content = policy(config.extra["security"]["content_security_policy"], script_hashes(html))
+    hashes = script_hashes(template_part(html, where))
+    content = policy(config.extra["security"]["content_security_policy"], hashes)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
     return html[: charset.end()] + "\n" + meta + html[charset.end() :]
 

@@ -7,8 +7,10 @@ import pytest
 
 from checks.search_ui import open_search, type_query, wait_for_answer
 from checks.site import site_path
+from checks.static_server import serve
 
 from ..params import each_language, each_page
+from ..planted_copy import PLANTED_IN
 from .recording import CSP_PREFIX, record
 from .reused_page import fresh_document
 
@@ -106,6 +108,19 @@ def test_markup_in_the_url_never_runs(phone, language, where):
             if phone.activity.console_errors[errors:]:
                 problems.append(f"{at}: console errors {phone.activity.console_errors[errors:]}")
     assert problems == []
+
+
+def test_a_script_planted_in_a_page_does_not_run_under_the_policy(phone, unguarded):
+    """The copy without overrides/hooks/content_safety.py (tests/planted_copy.py): the script
+    planted in a page is in its article, and the policy blocks it."""
+    where = f"docs/{PLANTED_IN.locale}/{unguarded.page}"
+    with serve(unguarded.site) as url:
+        blocked = f"{CSP_PREFIX}script-src-elem inline"
+        with phone.expect_console_message(lambda message: message.text == blocked):
+            fresh_document(phone, url + site_path(PLANTED_IN, unguarded.page))
+        planted = phone.locator("article.md-content__inner script").all_text_contents()
+        assert any("__planted" in script for script in planted), f"{where}: the planted script is not in the article"
+        assert nothing_ran(phone, []), f"{where}: the planted script ran"
 
 
 def test_the_recorder_sees_a_violation_and_a_payload_that_runs(browser, tmp_path):
