@@ -33,6 +33,10 @@ def javascript_url(name: str, tag: str, advice: str = LINK_INSTEAD) -> str:
     return f"the {name}= of <{tag}> is a javascript: URL, which runs script, and is refused: {advice}"
 
 
+def SETTINGS(tag: str) -> str:  # noqa: N802 (reads as the constants beside it)
+    return f"<{tag}> is refused in a page: page settings belong in the front matter or in mkdocs.yml"
+
+
 def embedded(tag: str) -> str:
     return f"<{tag}> is refused in a page: link to what it shows instead: [its title](https://…)"
 
@@ -67,7 +71,12 @@ FORBIDDEN = [  # (Markdown written on line 11, lines below it, the problem)
     ('<iframe src="https://example.com/"></iframe>', 0, embedded("iframe")),
     ('<object data="x.swf"></object>', 0, embedded("object")),
     ('<embed src="x.swf">', 0, embedded("embed")),
+    ('<frame src="x.html">', 0, embedded("frame")),
     ("<style>p { color: red }</style>", 0, STYLE),
+    ('<meta http-equiv="refresh" content="0; url=https://example.com/">', 0, SETTINGS("meta")),
+    ('<base href="https://example.com/">', 0, SETTINGS("base")),
+    ("[x](vbscript:msgbox(1))", 0, javascript_url("href", "a")),
+    ("[x](data:text/html;base64,PHNjcmlwdD4=)", 0, javascript_url("href", "a")),
     ("<h2>Titre</h2>", 0, 'the heading "Titre" has no id: write "## Titre {#some-id}", with the same id in every language'),
     ("<h3 class=x>Un\n<em>titre</em></h3>", 0, 'the heading "Un titre" has no id: write "### Un titre {#some-id}", with the same id in every language'),
 ]

@@ -1,7 +1,9 @@
 """Fail the build on raw HTML in a page that could run script or bring in what the site does not
 serve itself: `<script>`, an `on…=` event-handler attribute (raw, or written with attr_list as
 `{: onclick="…" }`), a `javascript:` URL (raw `href`/`src`, or a Markdown link or image, any case,
-with entities or blanks in it), `<iframe>`, `<object>`, `<embed>` and `<style>`; and on a raw
+with entities or blanks in it; `vbscript:` and `data:text/html` too), `<iframe>`, `<object>`,
+`<embed>`, `<frame>`, `<style>`, and `<meta>`, `<base>`, `<link>` (a redirect, or every link
+re-aimed, is the templates' business); and on a raw
 heading tag without an id, named as overrides/hooks/heading_ids.py names a Markdown heading
 without one. Inline `style=` attributes may stay. Each slip is named as
 `docs/<locale>/<page>.md:<line>` with what to write instead, all the slips of a page at once.
@@ -47,14 +49,16 @@ SCRIPT_FILE = "a file under overrides/assets/javascripts/ listed under extra_jav
 REFUSED_TAGS = {
     "script": f"put the script in {SCRIPT_FILE}",
     "style": "put the rules in a file under overrides/assets/stylesheets/ listed under extra_css in mkdocs.yml",
-    **dict.fromkeys(("iframe", "object", "embed"), "link to what it shows instead: [its title](https://…)"),
+    **dict.fromkeys(("iframe", "object", "embed", "frame", "frameset"), "link to what it shows instead: [its title](https://…)"),
+    # What would redirect readers or re-aim every link and form of the page: only templates may.
+    **dict.fromkeys(("meta", "base", "link"), "page settings belong in the front matter or in mkdocs.yml"),
 }
 HEADING = re.compile(r"h[1-6]")
 HANDLER = re.compile(r"on[a-z]+")
 # A URL as a browser reads it: blanks and control characters around it dropped, tabs and
 # newlines anywhere in it dropped (WHATWG URL parsing), the scheme in any case.
 URL_NOISE = re.compile(r"^[\x00-\x20]+|[\t\n\r]+|[\x00-\x20]+$")
-JAVASCRIPT = re.compile(r"javascript:", re.I)
+JAVASCRIPT = re.compile(r"(?:java|vb)script:|data:text/html", re.I)  # URLs that run what they hold
 
 
 class Slip(NamedTuple):
