@@ -22,7 +22,9 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.utils.yaml import yaml_load
+from mkdocs.utils.yaml import get_yaml_loader
+
+from checks.yaml_files import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -44,8 +46,8 @@ class Language:
 
 
 def load_config(mkdocs_yml: Path = MKDOCS_YML) -> dict:
-    with open(mkdocs_yml, encoding="utf-8") as f:
-        return yaml_load(f)
+    """A YAML file as MkDocs reads mkdocs.yml (its !ENV tags); a YAML slip is one line (YamlSlip)."""
+    return read_yaml(mkdocs_yml, get_yaml_loader()) or {}
 
 
 def i18n_config(config: dict) -> dict:

@@ -27,21 +27,21 @@ def test_a_sound_front_matter_and_headings_raise_nothing():
 def test_an_unclosed_quote_is_reported_on_its_line_with_the_remedy():
     """PyYAML sees the end of the front matter; the editor is sent to the opening quote."""
     source = '---\ndescription: Frais\ntitle: "Questions fréquentes\nhide: []\n---\n\n# Q {#faq}\n'
-    assert front_matter_problems(source) == [(3, (
+    assert front_matter_problems(source) == [((3, 8), (
         "the front matter is not valid YAML (while scanning a quoted scalar, found unexpected end "
         "of stream): close the quote opened on this line, or drop the quotes"
-    ))], "an unclosed quote not reported on the title's line (3)"
+    ))], "an unclosed quote not reported at the title's opening quote (line 3, column 8)"
 
 
-@pytest.mark.parametrize("yaml_line, line, remedy", [
-    ("title: Guide: les bases", 2, 'put a value that contains ": " in double quotes'),
-    ("title: Q\n\tdescription: x", 3, "indent with spaces, not tabs"),
-    ("title: Q\ndescription: >-\nFrais\n  x", 4, 'lines indented by two spaces'),
+@pytest.mark.parametrize("yaml_line, position, remedy", [
+    ("title: Guide: les bases", (2, 13), 'put a value that contains ": " in double quotes'),
+    ("title: Q\n\tdescription: x", (3, 1), "indent with spaces, not tabs"),
+    ("title: Q\ndescription: >-\nFrais\n  x", (4, 1), 'lines indented by two spaces'),
 ], ids=["colon", "tab", "unindented"])
-def test_other_yaml_errors_are_reported_on_their_line_with_a_remedy(yaml_line, line, remedy):
-    """Each YAML slip: the line of the file and what to write instead."""
+def test_other_yaml_errors_are_reported_on_their_line_with_a_remedy(yaml_line, position, remedy):
+    """Each YAML slip: the line and column of the file, and what to write instead."""
     problems = front_matter_problems(f"---\n{yaml_line}\n---\n")
-    assert [p[0] for p in problems] == [line], f"{yaml_line!r}: {problems}, expected line {line}"
+    assert [p[0] for p in problems] == [position], f"{yaml_line!r}: {problems}, expected {position}"
     assert remedy in problems[0][1], f"{yaml_line!r}: {problems[0][1]!r} lacks the remedy {remedy!r}"
 
 
