@@ -25,10 +25,12 @@ def shown(path: Path) -> str:
 
 def yaml_mark(error: yaml.YAMLError) -> yaml.Mark | None:
     """Where an editor mends a YAML error: where PyYAML stopped (problem_mark), but for a token
-    it could not finish (an unclosed quote or bracket, a key without ":"), where that token
-    starts (context_mark): it stopped at the end of the file, which is no help."""
-    unfinished = isinstance(error, yaml.scanner.ScannerError) and error.context_mark
-    return error.context_mark if unfinished else getattr(error, "problem_mark", None)
+    it could not finish (an unclosed quote, a key without ":") or a bracket never closed, where
+    that starts (context_mark): PyYAML stops on the next line or at the end of the file."""
+    problem = getattr(error, "problem", None) or ""
+    unfinished = isinstance(error, yaml.scanner.ScannerError) or "<stream end>" in problem
+    context = getattr(error, "context_mark", None)
+    return context if unfinished and context else getattr(error, "problem_mark", None)
 
 
 def yaml_said(error: yaml.YAMLError) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from checks.freshness import Pending, load_lock, load_pending, project_files, save_pending, section_states
 from checks.site import ROOT, build_site, languages
+from checks.yaml_files import yaml_slips
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--since", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD (default: today)")
     parser.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml (default: this project)")
     args = parser.parse_args(argv)
+    if slips := yaml_slips(args.project):
+        print("\n".join(slips))
+        return 1
     page, _, section = args.section.partition("#")
     langs = languages(args.project / "mkdocs.yml")
     if args.language not in [lang.locale for lang in langs]:
@@ -36,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as site_dir:
         result = build_site(args.project, Path(site_dir))
         if result.returncode != 0:
-            print(f"The build fails; fix it first:\n{result.log.strip()}")
+            print(f"The build fails; fix it first:\n{result.failure()}")
             return 1
         states = {s.section: s for s in section_states(Path(site_dir), langs, page, load_lock(lock_file))}
     state = states.get(section)

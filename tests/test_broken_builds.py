@@ -111,8 +111,9 @@ def test_an_unclosed_quote_in_front_matter_fails_the_build_at_its_line(project, 
     page = project / "docs" / TRANSLATIONS[-1].locale / "faq.md"
     line, title = next((n, t) for n, t in numbered_lines(page).items() if t.startswith("title: "))
     edit(page, f"\n{title}\n", f'\ntitle: "{title.removeprefix("title: ")}\n')
+    column = len("title: ") + 1  # the opening quote
     expected = (
-        f"docs/{TRANSLATIONS[-1].locale}/faq.md:{line}: the front matter is not valid YAML (while scanning "
+        f"docs/{TRANSLATIONS[-1].locale}/faq.md:{line}:{column}: the front matter is not valid YAML (while scanning "
         "a quoted scalar, found unexpected end of stream): close the quote opened on this line, "
         "or drop the quotes"
     )
