@@ -11,12 +11,12 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from babel.numbers import NumberFormatError, parse_decimal
 
 from checks.freshness import Pending
 from checks.parity import HEADINGS, NOTICE_CLASS, article
 from checks.site import ROOT, Language, built_page, internal_target, language_of, site_path, soup_without_sidebars
+from checks.yaml_files import read_yaml
 
 GLOSSARY = ROOT / "translations" / "glossary.yml"
 # A number as written in running text: "30", "1 000", "1,5", "2.500" (spaces of any width inside)
@@ -25,7 +25,7 @@ NUMBER = re.compile(r"\d(?:[\d\u00a0\u202f .,]*\d)?")
 
 @lru_cache(maxsize=4)
 def glossary(path: Path = GLOSSARY) -> tuple[str, ...]:
-    return tuple(yaml.safe_load(path.read_text(encoding="utf-8"))["names"])
+    return tuple(read_yaml(path)["names"])
 
 
 def numbers(text: str, locale: str) -> list[str]:

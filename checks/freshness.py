@@ -28,6 +28,7 @@ from bs4 import BeautifulSoup, Tag
 
 from checks.parity import HEADINGS, NOTICE_CLASS, article
 from checks.site import ROOT, Language, built_page, internal_target, language_of, site_path, soup_without_sidebars
+from checks.yaml_files import read_yaml
 
 LOCK = ROOT / "translations" / "lock.yml"
 PENDING = ROOT / "translations" / "pending.yml"
@@ -108,7 +109,7 @@ def load_lock(path: Path = LOCK) -> dict:
     {} before the first confirm."""
     if not path.is_file():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path) or {}
 
 
 def save_lock(lock: dict, path: Path = LOCK) -> None:
@@ -143,7 +144,7 @@ class Pending:
 def load_pending(path: Path = PENDING) -> list[Pending]:
     if not path.is_file():
         return []
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = read_yaml(path) or []
     return [Pending(**entry) for entry in entries]
 
 

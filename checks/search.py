@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import material
-from mkdocs.utils.yaml import yaml_load
 
 from checks.site import (
     MKDOCS_YML,
@@ -30,7 +29,9 @@ from checks.site import (
     site_path,
     soup,
 )
+from checks.yaml_files import read_yaml
 
+# The queries readers type, each with the section it must find: read only through queries().
 QUERIES_YML = ROOT / "tests" / "search_queries.yml"
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 # The lunr pipeline every language's index must run: its own stop words and stemmer.
@@ -118,8 +119,7 @@ QUERY_KINDS = ("word", "words", "question", "typo", "own word")
 
 def queries(language: Language, queries_yml: Path = QUERIES_YML) -> list[dict]:
     """A language's test queries: [{"query": ..., "expect": "faq.md#refund"}, ...]."""
-    with open(queries_yml, encoding="utf-8") as f:
-        by_locale = yaml_load(f) or {}
+    by_locale = read_yaml(queries_yml) or {}
     if language.locale not in by_locale:
         raise LookupError(
             f"[{language.locale}] no search queries in {queries_yml.name}: add a list under "
@@ -153,8 +153,7 @@ def foreign_results(paths: list[str], language: Language, languages: list[Langua
 
 def search_words(language: Language, words_yml: Path = SEARCH_WORDS_YML) -> dict:
     """A language's question words, definitions and synonyms, as search_words.yml lists them."""
-    with open(words_yml, encoding="utf-8") as f:
-        by_locale = yaml_load(f) or {}
+    by_locale = read_yaml(words_yml) or {}
     if language.locale not in by_locale:
         raise LookupError(f"[{language.locale}] no search words in {words_yml.name}")
     entry = by_locale[language.locale]

@@ -7,6 +7,7 @@ Everything is read from mkdocs.yml, so a language added there needs no change he
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -22,7 +23,9 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.utils.yaml import yaml_load
+from mkdocs.utils.yaml import get_yaml_loader
+
+from checks.yaml_files import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -44,8 +47,8 @@ class Language:
 
 
 def load_config(mkdocs_yml: Path = MKDOCS_YML) -> dict:
-    with open(mkdocs_yml, encoding="utf-8") as f:
-        return yaml_load(f)
+    """A YAML file as MkDocs reads mkdocs.yml (its !ENV tags); a YAML slip is one line (YamlSlip)."""
+    return read_yaml(mkdocs_yml, get_yaml_loader()) or {}
 
 
 def i18n_config(config: dict) -> dict:
@@ -119,10 +122,44 @@ def built_page(site_dir: Path, language: Language, page: str) -> Path:
     return site_dir / f"{site_path(language, page)}index.html"
 
 
+# MkDocs writes each record of its log as "LEVEL   -  message", a message's further lines
+# indented; it ends a failed build with "Aborted with …".
+LOGGED = re.compile(r"^(?P<level>[A-Z]+) +-  (?P<message>.*)$")
+# An editor's slip names a page's file and line (overrides/hooks/project.py, link_lines.py).
+SLIP = re.compile(r"^docs/\S+?\.md(?::\d+){0,2}: ")
+
+
 @dataclass
 class BuildResult:
     returncode: int
     log: str
+
+    @property
+    def problems(self) -> list[str]:
+        """Each warning and error of the log as the build writes it, less its level, and the
+        line that ends a failed build ("Aborted with 3 warnings in strict mode!")."""
+        found, ending, level = [], [], None
+        for line in self.log.splitlines():  # stdout (the ending) came first, then stderr
+            logged = LOGGED.match(line)
+            if logged:
+                level = logged.group("level")
+                if level in ("WARNING", "ERROR", "CRITICAL"):
+                    found.append(logged.group("message"))
+            elif line.startswith(" ") and level in ("WARNING", "ERROR", "CRITICAL") and found:
+                found[-1] += "\n" + line.strip()
+            elif line.startswith("Aborted"):
+                ending.append(line)
+        return found + ending
+
+    @property
+    def slips(self) -> list[str]:
+        """The editor's slips among the problems: "docs/<locale>/<page>.md:<line>: …", one each."""
+        return [problem for problem in self.problems if SLIP.match(problem)]
+
+    def failure(self) -> str:
+        """Why the build failed, for an editor: its problems, or the whole log when it names none
+        (a crash)."""
+        return "\n".join(self.problems) or self.log.strip()
 
 
 def build_site(

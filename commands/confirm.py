@@ -31,12 +31,16 @@ from checks.freshness import (
 )
 from checks.site import ROOT, build_site, languages, source_pages
 from checks.table import format_table
+from checks.yaml_files import yaml_slips
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml (default: this project)")
     args = parser.parse_args(argv)
+    if slips := yaml_slips(args.project):
+        print("\n".join(slips))
+        return 1
     langs = languages(args.project / "mkdocs.yml")
     pages = sorted({page for lang in langs for page in source_pages(args.project / "docs", lang)})
     lock_file, pending_file = project_files(args.project)
@@ -44,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as site_dir:
         result = build_site(args.project, Path(site_dir))
         if result.returncode != 0:
-            print(f"The build fails; fix it first:\n{result.log.strip()}")
+            print(f"The build fails; fix it first:\n{result.failure()}")
             return 1
         states = all_states(Path(site_dir), langs, pages, lock)
     moved = {id(gone): new for gone, new in renames(states)}

@@ -30,6 +30,7 @@ from checks.freshness import (
     section_states,
 )
 from checks.site import ROOT, build_site, languages
+from checks.yaml_files import yaml_slips
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--since", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD (default: today)")
     parser.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml (default: this project)")
     args = parser.parse_args(argv)
+    if slips := yaml_slips(args.project):
+        print("\n".join(slips))
+        return 1
     page, section = parse_address(args.section)
     where = address(page, section)
     langs = languages(args.project / "mkdocs.yml")
@@ -50,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as site_dir:
         result = build_site(args.project, Path(site_dir))
         if result.returncode != 0:
-            print(f"The build fails; fix it first:\n{result.log.strip()}")
+            print(f"The build fails; fix it first:\n{result.failure()}")
             return 1
         states = {s.section: s for s in section_states(Path(site_dir), langs, page, load_lock(lock_file))}
     state = states.get(section)

@@ -1,9 +1,11 @@
 """Build the site and print a translation status table: pages x languages, each cell "ok",
 "missing", the checks that find a difference, or the freshness of its sections, title and
 description against the lock ("behind: #id", "pending: #id (12 days left)", "unconfirmed: #id");
-then one line per problem naming the language, the page, the section and what to run next; then
-the translations pending on purpose, with the days they have left. Exits 1 on any drift (a
-pending section within its time limit is not drift).
+then one line per problem: each editor's slip the build reports (docs/<locale>/<page>.md:<line>:
+…, as the build writes it), then each difference, naming the language, the page, the section and
+what to run next; then the translations pending on purpose, with the days they have left. Exits 1
+on any slip or drift (a pending section within its time limit is not drift). A YAML file the
+build or the lock needs that is not valid YAML: its one line, exit 1.
 
     python -m commands.status [--project DIR]
 """
@@ -28,8 +30,9 @@ from checks.freshness import (
     project_files,
 )
 from checks.parity import page_report, page_set_problems
-from checks.site import ROOT, build_site, languages, load_config, source_pages
+from checks.site import ROOT, SLIP, build_site, languages, load_config, source_pages
 from checks.table import format_table
+from checks.yaml_files import yaml_slips
 
 
 def status(
@@ -52,7 +55,9 @@ def status(
         return pages, cells, details + ["(fix the missing pages first: the build needs them all)"]
     result = build_site(project, site_dir, strict=False) if build else None
     if result and result.returncode != 0:
-        return pages, cells, details + ["the build failed:", result.log.strip()]
+        return pages, cells, details + ["the build failed:", result.failure()]
+    # Slips do not stop a build without --strict: the editor's first lines to mend.
+    details += result.slips if result else []
     lock_file, pending_file = project_files(project)
     lock, pending = load_lock(lock_file), load_pending(pending_file)
     states = all_states(site_dir, langs, pages, lock)
@@ -76,17 +81,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml (default: this project)")
     args = parser.parse_args(argv)
+    if slips := yaml_slips(args.project):
+        print("\n".join(slips))
+        return 1
     locales = [lang.locale for lang in languages(args.project / "mkdocs.yml")]
     waiting: list[str] = []
     with tempfile.TemporaryDirectory() as site_dir:
         pages, cells, details = status(args.project, Path(site_dir), waiting=waiting)
     print(status_table(pages, locales, cells))
-    drift = bool(details)  # every difference has its line; a pending section has none
+    drift = bool(details)  # every slip and difference has its line; a pending section has none
     if details:
         print("\n" + "\n".join(details))
     if waiting:
         print("\nPending translations (not drift until their limit):\n" + "\n".join(waiting))
-    print(f"\n{'Drift found' if drift else 'Every language is in step'} ({locales[0]} is the reference).")
+    slipped = any(SLIP.match(line) for line in details)
+    verdict = "Slips found: mend them first" if slipped else "Drift found" if drift else "Every language is in step"
+    print(f"\n{verdict} ({locales[0]} is the reference).")
     return 1 if drift else 0
 
 

@@ -1,5 +1,6 @@
 """The hooks of overrides/hooks/, loaded from their files as MkDocs loads them, for unit tests."""
 
+import importlib
 import importlib.util
 import sys
 from types import ModuleType
@@ -20,3 +21,13 @@ def load_hook(name: str) -> ModuleType:
     finally:
         sys.path.remove(str(HOOKS_DIR))
     return module
+
+
+def hook_library(name: str) -> ModuleType:
+    """A module of overrides/hooks/ that the hooks import (project.py), as they import it: the
+    one instance the hooks loaded by load_hook share, with its state (project.SLIPS)."""
+    sys.path.insert(0, str(HOOKS_DIR))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(HOOKS_DIR))

@@ -6,6 +6,7 @@ import pytest
 
 from checks.pages import contract_id_problems, html_lang_problems, page_not_built
 from checks.site import build_site, copy_project
+from commands import confirm, status
 
 from .broken_copy import edit
 from .params import REFERENCE, TRANSLATIONS
@@ -111,8 +112,9 @@ def test_an_unclosed_quote_in_front_matter_fails_the_build_at_its_line(project, 
     page = project / "docs" / TRANSLATIONS[-1].locale / "faq.md"
     line, title = next((n, t) for n, t in numbered_lines(page).items() if t.startswith("title: "))
     edit(page, f"\n{title}\n", f'\ntitle: "{title.removeprefix("title: ")}\n')
+    column = len("title: ") + 1  # the opening quote
     expected = (
-        f"docs/{TRANSLATIONS[-1].locale}/faq.md:{line}: the front matter is not valid YAML (while scanning "
+        f"docs/{TRANSLATIONS[-1].locale}/faq.md:{line}:{column}: the front matter is not valid YAML (while scanning "
         "a quoted scalar, found unexpected end of stream): close the quote opened on this line, "
         "or drop the quotes"
     )
@@ -164,3 +166,66 @@ def test_a_duplicated_id_and_an_underlined_heading_fail_the_build_listed_togethe
         f'(a blank line above it makes it a rule): write "## Underlined {{#some-id}}"{again}',
     ]
     assert not_in_build_log(project, tmp_path, expected) == []
+
+
+def first_match(project, language, pattern: str, skip: tuple[str, ...] = ()):
+    """(page, line number, match) of the first line matching pattern in a language's pages (in
+    file-name order), skipping some pages; fails naming what the content lacks."""
+    folder = project / "docs" / language.locale
+    for path in sorted(folder.glob("*.md")):
+        if path.name in skip:
+            continue
+        for number, text in numbered_lines(path).items():
+            if found := re.search(pattern, text):
+                return path.name, number, found
+    pytest.fail(f"[{language.locale}] no page has a line matching {pattern!r} to break", pytrace=False)
+
+
+def test_one_strict_build_lists_every_slip_of_every_page_and_the_commands_report_them(project, tmp_path, monkeypatch, capsys):
+    """Slips in two pages of two languages (a front matter quote never closed and a heading
+    without id; a no-break space before an id), a broken link and a broken anchor: one strict
+    build names each at its line, fails, and writes no slip box into the pages; `status`
+    (built without --strict) and `confirm` report each line as the build writes it, and exit 1."""
+    ref, other = REFERENCE, TRANSLATIONS[-1]
+    # The reference's first page: its title's quote never closed, and a heading without id.
+    first = sorted((project / "docs" / ref.locale).glob("*.md"))[0]
+    title_line, title = next((n, t) for n, t in numbered_lines(first).items() if t.startswith("title: "))
+    edit(first, f"\n{title}\n", f'\ntitle: "{title.removeprefix("title: ")}\n', count=1)
+    first.write_text(first.read_text(encoding="utf-8") + "\n## A heading without id\n\nText.\n", encoding="utf-8")
+    no_id_line = max(n for n, t in numbered_lines(first).items() if t == "## A heading without id")
+    # The other language: a no-break space before the first heading id, and, on another page,
+    # a link to a page that does not exist and a link to an anchor that does not exist.
+    unseen_page, unseen_line, heading = first_match(project, other, r"^#{1,6} (.+) \{#([a-z0-9-]+)\}$")
+    edit(project / "docs" / other.locale / unseen_page, f" {{#{heading[2]}}}", f"\u00a0{{#{heading[2]}}}", count=1)
+    link_page, link_line, link = first_match(project, other, r"\]\(([\w-]+)\.md\)", skip=(unseen_page,))
+    anchor_page, anchor_line, anchor = first_match(project, other, r"\]\(([\w-]+\.md)#[\w-]+\)", skip=(unseen_page,))
+    if (link_page, link_line) == (anchor_page, anchor_line):
+        pytest.fail(f"[{other.locale}] {link_page}:{link_line}: the link and the anchor to break share a line")
+    edit(project / "docs" / other.locale / link_page, link[0], f"]({link[1]}-gone.md)", count=1)
+    edit(project / "docs" / other.locale / anchor_page, anchor[0], f"]({anchor[1]}#no-such-id)", count=1)
+    here = f"docs/{other.locale}"
+    expected = [
+        f"docs/{ref.locale}/{first.name}:{title_line}:{len('title: ') + 1}: the front matter is not valid YAML "
+        "(while scanning a quoted scalar, found unexpected end of stream): close the quote opened on this line, or drop the quotes",
+        f'docs/{ref.locale}/{first.name}:{no_id_line}: the heading "A heading without id" has no id: '
+        'write "## A heading without id {#some-id}", with the same id in every language',
+        f'{here}/{unseen_page}:{unseen_line}: the heading "{heading[1]}" has a no-break space (U+00A0) before '
+        f"{{#{heading[2]}}}: type a plain space",
+        f"{here}/{link_page}:{link_line}: Doc file '{other.locale}/{link_page}' contains a link '{link[1]}-gone.md', "
+        f"but the target '{other.locale}/{link[1]}-gone.md' is not found among documentation files.",
+        f"{here}/{anchor_page}:{anchor_line}: Doc file '{other.locale}/{anchor_page}' contains a link "
+        f"'{anchor[1]}#no-such-id', but the doc '{other.locale}/{anchor[1]}' does not contain an anchor '#no-such-id'.",
+    ]
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode != 0, "the strict build passed with slips"
+    assert [line for line in expected if line not in result.slips] == [], f"lines missing from the build:\n{result.log}"
+    boxed = [str(page) for page in site.rglob("*.html") if "editor-slips" in page.read_text(encoding="utf-8")]
+    assert boxed == [], f"mkdocs build wrote the slip box, seen only under mkdocs serve: {boxed}"
+    assert status.main(["--project", str(project)]) == 1, "status passed with slips"
+    printed = capsys.readouterr().out
+    assert [line for line in expected if line not in printed.splitlines()] == [], f"status lacks lines:\n{printed}"
+    monkeypatch.setattr(confirm, "build_site", lambda *args, **kwargs: result)  # the same build again
+    assert confirm.main(["--project", str(project)]) == 1, "confirm passed with slips"
+    printed = capsys.readouterr().out
+    assert [line for line in expected if line not in printed.splitlines()] == [], f"confirm lacks lines:\n{printed}"

@@ -1,6 +1,8 @@
 """The editor's slips the build names by file and line: front matter (overrides/hooks/front_matter.py)
-and heading ids (overrides/hooks/heading_ids.py), checked on small Markdown sources."""
+and heading ids (overrides/hooks/heading_ids.py), an unseen character before {#id} included,
+checked on small Markdown sources."""
 
+import markdown
 import pytest
 
 from checks.site import ROOT
@@ -27,21 +29,21 @@ def test_a_sound_front_matter_and_headings_raise_nothing():
 def test_an_unclosed_quote_is_reported_on_its_line_with_the_remedy():
     """PyYAML sees the end of the front matter; the editor is sent to the opening quote."""
     source = '---\ndescription: Frais\ntitle: "Questions fréquentes\nhide: []\n---\n\n# Q {#faq}\n'
-    assert front_matter_problems(source) == [(3, (
+    assert front_matter_problems(source) == [((3, 8), (
         "the front matter is not valid YAML (while scanning a quoted scalar, found unexpected end "
         "of stream): close the quote opened on this line, or drop the quotes"
-    ))], "an unclosed quote not reported on the title's line (3)"
+    ))], "an unclosed quote not reported at the title's opening quote (line 3, column 8)"
 
 
-@pytest.mark.parametrize("yaml_line, line, remedy", [
-    ("title: Guide: les bases", 2, 'put a value that contains ": " in double quotes'),
-    ("title: Q\n\tdescription: x", 3, "indent with spaces, not tabs"),
-    ("title: Q\ndescription: >-\nFrais\n  x", 4, 'lines indented by two spaces'),
+@pytest.mark.parametrize("yaml_line, position, remedy", [
+    ("title: Guide: les bases", (2, 13), 'put a value that contains ": " in double quotes'),
+    ("title: Q\n\tdescription: x", (3, 1), "indent with spaces, not tabs"),
+    ("title: Q\ndescription: >-\nFrais\n  x", (4, 1), 'lines indented by two spaces'),
 ], ids=["colon", "tab", "unindented"])
-def test_other_yaml_errors_are_reported_on_their_line_with_a_remedy(yaml_line, line, remedy):
-    """Each YAML slip: the line of the file and what to write instead."""
+def test_other_yaml_errors_are_reported_on_their_line_with_a_remedy(yaml_line, position, remedy):
+    """Each YAML slip: the line and column of the file, and what to write instead."""
     problems = front_matter_problems(f"---\n{yaml_line}\n---\n")
-    assert [p[0] for p in problems] == [line], f"{yaml_line!r}: {problems}, expected line {line}"
+    assert [p[0] for p in problems] == [position], f"{yaml_line!r}: {problems}, expected {position}"
     assert remedy in problems[0][1], f"{yaml_line!r}: {problems[0][1]!r} lacks the remedy {remedy!r}"
 
 
@@ -146,3 +148,47 @@ def test_every_page_of_the_site_passes_both_checks(language):
         for text in [path.read_text(encoding="utf-8")]
     }
     assert {page: found for page, found in problems.items() if found} == {}, f"[{language.locale}]"
+
+
+UNSEEN = {
+    "\u00a0": "a no-break space (U+00A0)",
+    "\u202f": "a narrow no-break space (U+202F)",
+    "\u200b": "a zero-width space (U+200B)",
+    "\u2060": "a word joiner (U+2060)",
+    "\ufeff": "a byte order mark (U+FEFF)",
+}
+
+
+@pytest.mark.parametrize("char", UNSEEN, ids=[name.split(" (")[0][2:] for name in UNSEEN.values()])
+def test_an_unseen_character_before_the_id_is_named_not_reported_as_no_id(char):
+    """attr_list takes only plain spaces before {#id}: the editor is told which character hides it."""
+    source = FRONT_MATTER + f"\n# Q {{#faq}}\n\n## Remboursement ?{char}{{#refund}}\n"
+    assert heading_problems(source) == [(11, (
+        f'the heading "Remboursement ?" has {UNSEEN[char]} before {{#refund}}: type a plain space'
+    ))], f"U+{ord(char):04X} before the id not named"
+    after_a_space = FRONT_MATTER + f"\n# Q {{#faq}}\n\n## Remboursement ? {char}{{#refund}}\n"
+    assert [line for line, _ in heading_problems(after_a_space)] == [11], f"U+{ord(char):04X} after a space"
+
+
+@pytest.mark.parametrize("char", UNSEEN, ids=[name.split(" (")[0][2:] for name in UNSEEN.values()])
+def test_an_unseen_character_elsewhere_in_the_heading_is_harmless(char):
+    """Inside the text, or before a plain space and the id: attr_list takes the id."""
+    for heading in [f"## Rem{char}boursement ? {{#refund}}", f"## Remboursement ?{char} {{#refund}}"]:
+        assert heading_problems(FRONT_MATTER + f"\n# Q {{#faq}}\n\n{heading}\n") == [], repr(heading)
+
+
+def test_an_unseen_character_after_the_id_is_named_unless_markdown_strips_it():
+    """Python-Markdown strips whitespace (a no-break space) off a heading, not a zero-width space."""
+    source = FRONT_MATTER + "\n# Q {#faq}\n\n## Frais {#fee}\u200b\n\n## Remboursement {#refund}\u00a0\n"
+    assert heading_problems(source) == [
+        (11, 'the heading "Frais" has a zero-width space (U+200B) after {#fee}: delete it')
+    ], "a zero-width space after the id not named, or a no-break space there reported"
+
+
+def test_what_the_checker_says_of_an_unseen_character_is_what_python_markdown_does():
+    """The heading's id as Python-Markdown's attr_list builds it: lost exactly where a slip is named."""
+    for char in [*UNSEEN, "\t", "\u2009"]:
+        for heading in [f"## T{char}{{#x}}", f"## T {char}{{#x}}", f"## T{char} {{#x}}", f"## T {{#x}}{char}"]:
+            built = 'id="x"' in markdown.markdown(heading, extensions=["attr_list"])
+            named = heading_problems(f"{FRONT_MATTER}\n# Q {{#faq}}\n\n{heading}\n") != []
+            assert built != named, f"{heading!r}: Python-Markdown {'keeps' if built else 'loses'} the id"

@@ -141,10 +141,14 @@ def test_a_pending_entry_naming_what_the_site_lacks_fails_the_build_naming_it(tm
     assert "translations/pending.yml" in log and expected in log, f"the log lacks {expected!r}:\n{log}"
 
 
-def test_a_pending_file_that_is_not_valid_yaml_fails_the_build(tmp_path):
+def test_a_pending_file_that_is_not_valid_yaml_fails_the_build_at_its_line_and_column(tmp_path):
+    """One line, FILE:LINE:COLUMN, at the bracket never closed."""
     project = copy_project(tmp_path / "project")
-    write_pending(project, f"- {{page: {PAGE}, section: [{SECTION}\n")
-    assert "translations/pending.yml is not valid YAML" in build_log(project, tmp_path)
+    text = f"- {{page: {PAGE}, section: [{SECTION}\n"
+    write_pending(project, text)
+    expected = f"translations/pending.yml:1:{text.index('[') + 1}: not valid YAML: while parsing a flow sequence"
+    log = build_log(project, tmp_path)
+    assert expected in log, f"the log lacks {expected!r}:\n{log}"
 
 
 def hook_config(project) -> SimpleNamespace:

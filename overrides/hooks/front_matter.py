@@ -1,11 +1,13 @@
-"""Fail the build on a page whose front matter is missing, not valid YAML, or lacks a title or
-description in text.
+"""Report each slip in a page's front matter: missing, not closed, not valid YAML, or without a
+title or description in text.
 
 MkDocs reads front matter with `mkdocs.utils.meta.get_data`, which swallows YAML errors: the
 front matter then stays in the page as text and the title falls back to the file name ("Faq"),
 even under `mkdocs build --strict`. Every page needs its navigation label (`title`) and meta
-description (`description`) as text in its own language. The error names the file and line as
-`docs/<locale>/<page>.md:<line>`, counting every line of the file, and says what to write.
+description (`description`) as text in its own language. Each slip is a warning naming the file
+and line as `docs/<locale>/<page>.md:<line>` (a YAML error `:<line>:<column>`), counting every
+line of the file, and saying what to write (project.stop_on_slips): `mkdocs build --strict` fails
+listing them all. The page still builds as MkDocs reads it.
 """
 
 import re
@@ -15,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
-from project import stop_on_slips
+from project import Position, stop_on_slips, yaml_mark, yaml_said
 
 # "---" then "---" at once, which MkDocs' YAML_RE does not match; group 1 is the (empty) YAML.
 EMPTY = re.compile(r"^-{3}[ \t]*\n()(?:\.{3}|-{3})[ \t]*\n")
@@ -32,14 +34,12 @@ YAML_REMEDIES = [
 ]
 
 
-def yaml_problem(error: yaml.MarkedYAMLError) -> tuple[int, str]:
-    """(line in the file, problem) of PyYAML's error in the front matter, which starts on line 2."""
-    said = ", ".join(filter(None, [error.context, error.problem]))
-    # A scanner error is where the token it could not finish starts (an opening quote, a key).
-    scanning = isinstance(error, yaml.scanner.ScannerError) and error.context_mark
-    line = 2 + (error.context_mark if scanning else error.problem_mark).line
+def yaml_problem(error: yaml.MarkedYAMLError) -> tuple[Position, str]:
+    """((line, column) in the file, problem) of PyYAML's error in the front matter, which starts
+    on line 2."""
+    said, mark = yaml_said(error), yaml_mark(error)
     remedy = next(remedy for key, remedy in YAML_REMEDIES if key in said)
-    return line, f"the front matter is not valid YAML ({said}): {remedy}"
+    return (2 + mark.line, 1 + mark.column), f"the front matter is not valid YAML ({said}): {remedy}"
 
 
 def value_problem(key: str, value: yaml.Node) -> str | None:
@@ -54,7 +54,7 @@ def value_problem(key: str, value: yaml.Node) -> str | None:
     return f'the {key} is a YAML {kind}, not text: write it on one line after "{key}: "'
 
 
-def front_matter_problems(source: str) -> list[tuple[int, str]]:
+def front_matter_problems(source: str) -> list[tuple[Position, str]]:
     """(line, problem) for each slip in the front matter of a page's source; [] when it is sound."""
     match = YAML_RE.match(source) or EMPTY.match(source)
     if not match and source.startswith("---"):

@@ -34,7 +34,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from heading_ids import headings
-from project import built_locales, current_locale, i18n, source_path
+from project import built_locales, current_locale, i18n, source_path, yaml_error_line
 
 PENDING = "translations/pending.yml"  # from the folder of mkdocs.yml
 FIELDS = {"page": str, "section": str, "language": str, "since": date, "reason": str}
@@ -48,7 +48,7 @@ def pending_entries(config: MkDocsConfig) -> list[dict]:
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
     except yaml.YAMLError as error:
-        raise PluginError(f"{PENDING} is not valid YAML: {error}") from None
+        raise PluginError(yaml_error_line(PENDING, error)) from None
     if not isinstance(entries, list):
         raise PluginError(f"{PENDING}: expected a list of entries, found {entries!r}")
     for number, entry in enumerate(entries, start=1):

@@ -1,13 +1,16 @@
 """What several hooks need to know of the project, worked out in one place: the languages
-mkdocs-static-i18n builds, the default one, the one being built now, and where a page's source
-file is (for error messages). Not a hook itself: hooks import it (MkDocs puts their folder on
-sys.path while it loads them)."""
+mkdocs-static-i18n builds, the default one, the one being built now, where a page's source
+file is, and how an editor's slip is reported (by file and line, a YAML error by file, line and
+column). Not a hook itself: hooks import it (MkDocs puts their folder on sys.path while it loads
+them, and keeps the module for the whole process)."""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -41,9 +44,53 @@ def source_path(page: Page, config: MkDocsConfig) -> str:
     return Path(os.path.relpath(path, os.path.dirname(config.config_file_path))).as_posix()
 
 
-def stop_on_slips(problems: list[tuple[int, str]], page: Page, config: MkDocsConfig) -> None:
-    """Stop the build on an editor's slips in a page, one line each, as an editor's tools read
-    them: docs/<locale>/<page>.md:<line>: what is wrong and what to write instead."""
-    if problems:
-        path = source_path(page, config)
-        raise PluginError("\n".join(f"{path}:{line}: {problem}" for line, problem in problems))
+# Under "mkdocs": MkDocs prints its records, and `mkdocs build --strict` counts their warnings.
+log = logging.getLogger("mkdocs.hooks.slips")
+
+# Where a slip is: its line, or (line, column) for a YAML error.
+Position = int | tuple[int, int]
+
+# The slips reported for each page in the build under way, by source path, in the order
+# reported: overrides/hooks/slips_on_serve.py shows them at the top of the page under
+# `mkdocs serve`, and empties this before each language builds.
+SLIPS: dict[str, list[tuple[Position, str]]] = {}
+
+
+def slip_place(path: str, position: Position) -> str:
+    """Where a slip is, as an editor's tools read it: docs/<locale>/<page>.md:<line>[:<column>]."""
+    return f"{path}:{':'.join(map(str, position)) if isinstance(position, tuple) else position}"
+
+
+def stop_on_slips(problems: list[tuple[Position, str]], page: Page, config: MkDocsConfig) -> None:
+    """Report an editor's slips in a page, one warning each, as MkDocs' own validation does:
+    docs/<locale>/<page>.md:<line>: what is wrong: what to write instead. The page still builds;
+    `mkdocs build --strict` stops at the end, once every slip of every page is listed (MkDocs
+    counts the warnings), and `mkdocs serve` also shows them in the page (slips_on_serve.py)."""
+    path = source_path(page, config)
+    for position, problem in problems:
+        log.warning(f"{slip_place(path, position)}: {problem}")
+        SLIPS.setdefault(path, []).append((position, problem))
+
+
+def yaml_mark(error: yaml.YAMLError) -> yaml.Mark | None:
+    """Where an editor mends a YAML error: where PyYAML stopped (problem_mark), but for a token
+    it could not finish (an unclosed quote, a key without ":") or a bracket never closed, where
+    that starts (context_mark): PyYAML stops on the next line or at the end of the file."""
+    problem = getattr(error, "problem", None) or ""
+    unfinished = isinstance(error, yaml.scanner.ScannerError) or "<stream end>" in problem
+    context = getattr(error, "context_mark", None)
+    return context if unfinished and context else getattr(error, "problem_mark", None)
+
+
+def yaml_said(error: yaml.YAMLError) -> str:
+    """What PyYAML says is wrong, on one line: "while scanning a quoted scalar, found unexpected end of stream"."""
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return " ".join(str(error).split())
+    return ", ".join(" ".join(part.split()) for part in (error.context, error.problem) if part)
+
+
+def yaml_error_line(file: str, error: yaml.YAMLError) -> str:
+    """A YAML file's error on one line: FILE:LINE:COLUMN: not valid YAML: what PyYAML says."""
+    mark = yaml_mark(error)
+    where = f"{file}:{mark.line + 1}:{mark.column + 1}" if mark else file
+    return f"{where}: not valid YAML: {yaml_said(error)}"

@@ -14,9 +14,10 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.utils.yaml import yaml_load
+from project import yaml_error_line
 
 FILE = "search_words.yml"
 
@@ -37,9 +38,11 @@ def load_words(path: Path, locales: list[str]) -> dict[str, dict]:
     for shape: a slip names the file, the language and the list."""
     try:
         with open(path, encoding="utf-8") as f:
-            data = yaml_load(f) or {}
+            data = yaml.safe_load(f) or {}
     except FileNotFoundError:
         raise PluginError(f"{FILE}: not found next to mkdocs.yml (the search words of each language)")
+    except yaml.YAMLError as error:
+        raise PluginError(yaml_error_line(FILE, error)) from None
     words = {}
     for locale in locales:
         entry = data.get(locale)

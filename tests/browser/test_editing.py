@@ -13,7 +13,7 @@ from checks.search_ui import open_search, query_problems
 from checks.site import copy_project, mkdocs_serve
 from checks.site import site_path as url_of
 
-from ..params import LANGUAGES, each_language, each_page, other_languages
+from ..params import LANGUAGES, each_language, each_page, in_the_last_translation, other_languages
 from .reused_page import ReusedPage
 
 pytestmark = pytest.mark.browser
@@ -80,6 +80,44 @@ def test_an_edit_to_the_markdown_shows_in_the_open_page_by_itself(editor, served
         editor.locator("article").get_by_text(marker).wait_for(state="detached", timeout=RELOAD_SECONDS * 1000)
     assert editor.activity.csp_violations == [], f"[{language.locale}] {page}: CSP violations"
     assert editor.activity.console_errors == [], f"[{language.locale}] {page}: console errors"
+
+
+def wait_or_fail(locator, state: str, served, what: str) -> None:
+    """Wait for the locator's state, or fail saying what the editor would have seen, with what
+    mkdocs serve said."""
+    try:
+        locator.wait_for(state=state, timeout=RELOAD_SECONDS * 1000)
+    except Exception:  # Playwright's TimeoutError
+        terminal = served.log.read_text(encoding="utf-8")[-2000:]
+        pytest.fail(f"{what} within {RELOAD_SECONDS} s; mkdocs serve said:\n{terminal}", pytrace=False)
+
+
+@in_the_last_translation
+def test_a_slip_shows_in_the_open_page_naming_its_line_until_mended(editor, served, language):
+    """Under mkdocs serve, a heading written without id: the page reloads with a danger box at
+    the top of its content naming docs/<locale>/<page>.md:<line>; mended, the box goes."""
+    page = sorted(p.name for p in (served.project / "docs" / language.locale).glob("*.md"))[0]
+    editor.goto(url_of(language, page))
+    assert live_reload_ran(editor), f"[{language.locale}] {page}: the live-reload script did not run"
+    source = served.project / "docs" / language.locale / page
+    text = source.read_text(encoding="utf-8")
+    slipped = text.rstrip("\n") + "\n\n## A heading without id\n\nText.\n"
+    line = slipped.split("\n").index("## A heading without id") + 1
+    where = f"docs/{language.locale}/{page}:{line}"
+    box = editor.locator("article .admonition.danger.editor-slips")
+    source.write_text(slipped, encoding="utf-8")
+    try:
+        wait_or_fail(box.filter(has_text=where), "visible", served, f"[{language.locale}] {page}: no box naming {where}")
+        said = box.inner_text()
+        assert 'the heading "A heading without id" has no id: write' in said, f"[{language.locale}] the box says:\n{said}"
+        first_heading = editor.locator("article h1, article h2").first
+        at_top = box.evaluate("(box, heading) => !!(box.compareDocumentPosition(heading) & 4)", first_heading.element_handle())
+        assert at_top, f"[{language.locale}] {page}: the box is not above the page's first heading"
+    finally:
+        source.write_text(text, encoding="utf-8")
+    wait_or_fail(box, "detached", served, f"[{language.locale}] {page}: the box stayed once the slip was mended")
+    assert editor.activity.csp_violations == [], f"[{language.locale}] {page}: CSP violations"
+    assert editor.activity.console_errors == [], f"[{language.locale}] {page}: console errors {editor.activity.failed_requests}"
 
 
 @each_language
