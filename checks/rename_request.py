@@ -94,13 +94,13 @@ def checked_moves(sources: Sources, request: Request) -> Moves:
         raise Refused(f"{page}#{section}: no heading with {{#{section}}} in {', '.join(missing)}: check the id")
     if not request.moves_text and new_section == section:
         raise Refused(f"{page}#{section} is already there: nothing to do")
-    subs = {lang.locale: sub_section_ids(sources.lines(lang, page), section) for lang in sources.langs}
-    if len({tuple(found) for found in subs.values()}) > 1:
-        raise Refused(f"{page}#{section}: the languages hold different sub-sections {subs}: bring them in step first")
-    own = [section, *subs[sources.langs[0].locale]]
     level = next(h.level for h in headings(sources.lines(sources.langs[0], page)) if h.id == section)
     if request.moves_text and level == 1:
         raise Refused(f"{page}#{section} is the page's title: it cannot move; move its sections one by one")
+    subs = {lang.locale: sub_section_ids(sources.lines(lang, page), section) for lang in sources.langs}
+    if request.moves_text and len({tuple(found) for found in subs.values()}) > 1:
+        raise Refused(f"{page}#{section}: the languages hold different sub-sections {subs}: bring them in step first")
+    own = [section, *subs[sources.langs[0].locale]]
     if request.after in own and new_page == page:
         raise Refused(f"--after {request.after}: a section cannot go after itself or one of its sub-sections")
     carried = own[1:] if new_page != page else []

@@ -6,10 +6,12 @@ from types import SimpleNamespace
 import pytest
 
 from checks.site import ROOT, add_language, build_site, copy_project, languages
+from checks.static_server import serve
 
 from .bare_clone import finish, start_fast_tier_in_bare_clone
 from .broken_copy import broken_copy, built_copy, drifted_copy
 from .pending_copy import pending_copy
+from .renamed_copy import built_for, renamed_copy, without_old_addresses
 from .params import THIRD_LANGUAGE, TRANSLATIONS
 
 STANDALONE = "tests/test_standalone.py"
@@ -69,6 +71,24 @@ def pending(tmp_path_factory):
     """The copy of tests/pending_copy.py (a section changed in the reference language only and
     pending in a translation), built strictly: .project and .site."""
     return built_copy(tmp_path_factory.mktemp("pending"), pending_copy)
+
+
+@pytest.fixture(scope="session")
+def renamed(tmp_path_factory):
+    """The copy of tests/renamed_copy.py (a section renamed and another moved by the command),
+    built strictly for, and served from, 127.0.0.1, for both tiers: .project, .site, .url,
+    .renamed, .moved, .addresses."""
+    root = tmp_path_factory.mktemp("renamed")
+    with serve(root / "site") as url:
+        yield built_for(renamed_copy(root / "project"), root / "site", url)
+
+
+@pytest.fixture(scope="session")
+def renamed_twin(renamed, tmp_path_factory):
+    """Its broken twin, translations/old_addresses.yml emptied, built and served the same way."""
+    root = tmp_path_factory.mktemp("renamed-twin")
+    with serve(root / "site") as url:
+        yield built_for(without_old_addresses(renamed, root / "project"), root / "site", url)
 
 
 @pytest.fixture(scope="session", autouse=True)
