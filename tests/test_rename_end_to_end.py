@@ -1,13 +1,14 @@
 """`python -m commands.rename` on a copy of the project (tests/renamed_copy.py: a section renamed,
 another moved to another page): the copy builds strictly, the status command finds nothing to
 report, every language's built pages make the old addresses land, and the parity and freshness
-checks do not take an old address's anchor for a heading or a section."""
+checks do not take an old address's anchor for a heading or a section, nor search for text."""
 
 import shutil
 from pathlib import Path
 
 from checks.freshness import LOCK, project_files, section_texts
 from checks.old_address_landing import landing_problems
+from checks.search import index_file
 from checks.site import built_page, heading_ids, soup
 from commands.status import status
 
@@ -47,6 +48,7 @@ def test_the_parity_and_freshness_checks_do_not_see_the_old_anchor(renamed, lang
     sections = section_texts(renamed.site, LANGUAGES, language, page)
     assert old not in sections and new in sections, f"{where}: sections {list(sections)}"
     assert len(soup(path).find_all(id=old)) == 1, f"{where}: the old id is not on the page exactly once"
+    assert "old-address" not in index_file(renamed.site, language).read_text(encoding="utf-8"), f"{where}: in search"
 
 
 def test_broken_twin_with_the_lock_left_as_it_was_the_status_command_reports_both_sections(renamed, tmp_path):

@@ -79,12 +79,28 @@ def renamed_landing_problem(page, site, language) -> str | None:
 
 @each_language
 def test_the_old_address_of_a_moved_section_lands_on_its_new_page(readers, renamed, language):
-    assert moved_landing_problem(readers(renamed), renamed, language) is None
+    reader = readers(renamed)
+    assert moved_landing_problem(reader, renamed, language) is None
+    assert reader.activity.console_errors == [], f"[{language.locale}] console errors (a policy violation?)"
 
 
 @each_language
 def test_the_old_address_of_a_renamed_section_scrolls_to_it_as_the_new_one_does(readers, renamed, language):
-    assert renamed_landing_problem(readers(renamed), renamed, language) is None
+    reader = readers(renamed)
+    assert renamed_landing_problem(reader, renamed, language) is None
+    assert reader.activity.console_errors == [], f"[{language.locale}] console errors (a policy violation?)"
+
+
+def test_an_old_anchor_followed_within_the_old_page_goes_on_too(readers, renamed):
+    """A link to #old on the page itself (a hash change, no new load) forwards the same way."""
+    old_page, old, new_page, new = renamed.moved
+    language = LANGUAGES[0]
+    reader = readers(renamed)
+    fresh_document(reader, site_path(language, old_page))
+    reader.evaluate("old => { location.hash = old }", old)
+    target = f"{renamed.url}{site_path(language, new_page)}#{new}"
+    reader.wait_for_url(target, timeout=FORWARD_MS)
+    assert below_header_problem(reader, new, f"[{language.locale}] {old_page}, hash set to #{old}") is None
 
 
 @pytest.mark.parametrize("target", other_languages(LANGUAGES[0]), ids=lambda lang: lang.locale)
