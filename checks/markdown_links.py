@@ -31,8 +31,9 @@ INLINE_CODE = re.compile(r"(`+).+?\1")
 @dataclass(frozen=True)
 class Kind:
     """How one kind of link names its target: resolve (a link's path, from a base: the target,
-    or None when it leaves the site), relative (a target, from a base: the path to write) and
-    page_of (a target: (locale, page) when it is a page of a language, else None)."""
+    or None when it leaves the site), relative (a target, from a base: the path to write),
+    page_of (a target: (locale, page) when it is a page of a language, else None) and target_of
+    (the reverse)."""
 
     resolve: Callable[[str, str], str | None]
     relative: Callable[[str, str], str]
@@ -96,7 +97,8 @@ def moved_href(href: str, kind: Kind, written_at: str, ends_at: str, moves: Move
 
 @dataclass(frozen=True)
 class Place:
-    """Where a link is: its language and, for each kind, its base before and after the move."""
+    """Where a link is: its language, the page it was written in and the page it is in after
+    the move (another one for the links of a moved section)."""
 
     language: Language
     written_in: str  # the page, "faq.md", the link was written in

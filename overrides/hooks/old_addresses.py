@@ -55,9 +55,8 @@ def heading_lines(docs_dir: Path, locale: str, page: str) -> dict[str, int] | No
 
 def entry_problem(old: str, new: str, docs_dir: Path, locales: list[str]) -> str | None:
     """What is wrong with one entry, in a sentence that says what to do; None if it is fine."""
+    (old_page, old_id), (new_page, new_id) = old.split("#"), new.split("#")
     for locale in locales:
-        old_page, old_id = old.split("#")
-        new_page, new_id = new.split("#")
         old_headings = heading_lines(docs_dir, locale, old_page)
         new_headings = heading_lines(docs_dir, locale, new_page)
         if old_headings is None:
@@ -75,24 +74,32 @@ def entry_problem(old: str, new: str, docs_dir: Path, locales: list[str]) -> str
     return None
 
 
-def old_addresses(config: MkDocsConfig) -> list[tuple[str, str, str, str]]:
-    """(old page, old id, new page, new id) of each entry, each checked; [] without the file."""
+def entries(config: MkDocsConfig) -> list[tuple[str, str, str, str]]:
+    """(old page, old id, new page, new id) of each entry, as written; [] without the file. A
+    file that is not such a mapping stops the build."""
     path = Path(config.config_file_path).parent / OLD_ADDRESSES
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        found = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
     except yaml.YAMLError as error:
         raise PluginError(f"{OLD_ADDRESSES} is not valid YAML: {error}") from None
-    if not isinstance(entries, dict):
-        raise PluginError(f"{OLD_ADDRESSES}: expected a mapping `old-page.md#old-id: page.md#id`, found {entries!r}")
-    found = []
-    for old, new in (entries or {}).items():
-        where = f"{OLD_ADDRESSES}: entry `{old}: {new}`"
+    if not isinstance(found, dict | None):
+        raise PluginError(f"{OLD_ADDRESSES}: expected a mapping `old-page.md#old-id: page.md#id`, found {found!r}")
+    for old, new in (found or {}).items():
         if not all(isinstance(address, str) and ADDRESS.fullmatch(address) for address in (old, new)):
-            raise PluginError(f"{where}: write `old-page.md#old-id: page.md#id` (ids: a-z, 0-9, -)")
+            raise PluginError(
+                f"{OLD_ADDRESSES}: entry `{old}: {new}`: write `old-page.md#old-id: page.md#id` (ids: a-z, 0-9, -)"
+            )
+    return [(*old.split("#"), *new.split("#")) for old, new in (found or {}).items()]
+
+
+def old_addresses(config: MkDocsConfig) -> list[tuple[str, str, str, str]]:
+    """The entries, each checked against every language's pages."""
+    found = entries(config)
+    for old_page, old_id, new_page, new_id in found:
+        old, new = f"{old_page}#{old_id}", f"{new_page}#{new_id}"
         problem = entry_problem(old, new, Path(config.docs_dir), built_locales(config))
         if problem:
-            raise PluginError(f"{where}: {problem}")
-        found.append((*old.split("#"), *new.split("#")))
+            raise PluginError(f"{OLD_ADDRESSES}: entry `{old}: {new}`: {problem}")
     return found
 
 
@@ -102,7 +109,8 @@ def page_name(page: Page, config: MkDocsConfig) -> str:
 
 
 def on_pre_build(*, config: MkDocsConfig, **kwargs) -> None:
-    """Stop before any page on a bad file or an entry that would land nowhere."""
+    """Stop before any page on a bad file or an entry that would land nowhere (the page events
+    then read the entries alone)."""
     old_addresses(config)
 
 
@@ -120,7 +128,7 @@ def with_anchor(html: str, old_id: str, new_id: str, where: str) -> str:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str:
     name = page_name(page, config)
-    for old_page, old_id, new_page, new_id in old_addresses(config):
+    for old_page, old_id, new_page, new_id in entries(config):
         if old_page == name == new_page:
             html = with_anchor(html, old_id, new_id, page.file.src_uri)
     return html
@@ -132,14 +140,14 @@ def on_page_context(
     """For overrides/main.html: old_address_anchors (the page has some: load their stylesheet),
     old_address_forwards ({old id: the new section's URL, relative to this page})."""
     name, locale = page_name(page, config), current_locale(config)
-    entries = [entry for entry in old_addresses(config) if entry[0] == name]
+    mine = [entry for entry in entries(config) if entry[0] == name]
     urls = {file.src_uri: file.url for file in context["pages"]}
     forwards = {}
-    for _, old_id, new_page, new_id in entries:
+    for _, old_id, new_page, new_id in mine:
         if new_page != name:
             url = get_relative_url(urls[f"{locale}/{new_page}"], page.url)
             forwards[old_id] = f"{url}/" if url.endswith(".") else url  # "../", not "..", for a home
             forwards[old_id] += f"#{new_id}"
-    context["old_address_anchors"] = any(entry[2] == name for entry in entries)
+    context["old_address_anchors"] = any(entry[2] == name for entry in mine)
     context["old_address_forwards"] = forwards
     return context
