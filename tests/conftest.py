@@ -6,11 +6,13 @@ from types import SimpleNamespace
 import pytest
 
 from checks.site import ROOT, add_language, build_site, copy_project, languages
+from checks.static_server import serve
 
 from .bare_clone import finish, start_fast_tier_in_bare_clone
 from .broken_copy import broken_copy, built_copy, drifted_copy
 from .pending_copy import pending_copy
 from .planted_copy import planted_page, unguarded_copy
+from .renamed_copy import built_for, renamed_copy, without_old_addresses
 from .params import THIRD_LANGUAGE, TRANSLATIONS
 
 STANDALONE = "tests/test_standalone.py"
@@ -79,6 +81,24 @@ def unguarded(tmp_path_factory):
     built = built_copy(tmp_path_factory.mktemp("unguarded"), unguarded_copy)
     built.page = planted_page(built.project)
     return built
+
+
+@pytest.fixture(scope="session")
+def renamed(tmp_path_factory):
+    """The copy of tests/renamed_copy.py (a section renamed and another moved by the command),
+    built strictly for, and served from, 127.0.0.1, for both tiers: .project, .site, .url,
+    .renamed, .moved, .addresses."""
+    root = tmp_path_factory.mktemp("renamed")
+    with serve(root / "site") as url:
+        yield built_for(renamed_copy(root / "project"), root / "site", url)
+
+
+@pytest.fixture(scope="session")
+def renamed_twin(renamed, tmp_path_factory):
+    """Its broken twin, translations/old_addresses.yml emptied, built and served the same way."""
+    root = tmp_path_factory.mktemp("renamed-twin")
+    with serve(root / "site") as url:
+        yield built_for(without_old_addresses(renamed, root / "project"), root / "site", url)
 
 
 @pytest.fixture(scope="session", autouse=True)

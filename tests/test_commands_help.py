@@ -2,10 +2,10 @@
 
 import pytest
 
-from commands import confirm, pending, static_server, status
+from commands import confirm, pending, rename, static_server, status
 
 
-@pytest.mark.parametrize("command", [status, confirm, pending, static_server], ids=lambda c: c.__name__)
+@pytest.mark.parametrize("command", [status, confirm, pending, rename, static_server], ids=lambda c: c.__name__)
 def test_help_says_how_to_call_the_command(command, capsys):
     with pytest.raises(SystemExit) as done:
         command.main(["--help"])
