@@ -29,6 +29,7 @@ from checks.freshness import (
     save_lock,
     save_pending,
 )
+from checks.old_addresses import OLD_ADDRESSES, addresses_text, load_addresses, recorded
 from checks.site import ROOT, build_site, languages, source_pages
 from checks.table import format_table
 from checks.yaml_files import yaml_slips
@@ -58,10 +59,21 @@ def main(argv: list[str] | None = None) -> int:
     waiting = {(p.page, p.section, p.language) for p in pending}
     behind = [s for s in states if any((s.page, s.section, locale) not in waiting for locale in s.behind)]
     save_lock(confirmed(lock, states, date.today()), lock_file)
+    # An id changed by hand keeps its old address, as `python -m commands.rename` would have kept it.
+    moves = {(s.page, s.section): (new.page, new.section) for s in taken if (new := moved.get(id(s)))}
+    if moves:
+        addresses_file = args.project / OLD_ADDRESSES
+        addresses, _ = recorded(load_addresses(addresses_file), moves)
+        addresses_file.write_text(addresses_text(addresses), encoding="utf-8")
     done = {(s.page, s.section) for s in taken}
     caught_up = [p for p in pending if (p.page, p.section) in done]
     save_pending([p for p in pending if (p.page, p.section) not in done], pending_file)
-    rows = [[s.where, f"renamed to {moved[id(s)].where}" if id(s) in moved else s.summary(), "confirmed"] for s in taken]
+    rows = [
+        [s.where, f"renamed to {moved[id(s)].where}", f"confirmed, old address kept in {OLD_ADDRESSES}"]
+        if id(s) in moved
+        else [s.where, s.summary(), "confirmed"]
+        for s in taken
+    ]
     rows += [[address(p.page, p.section), f"pending in {p.language} since {p.since}", "entry removed"] for p in caught_up]
     rows += [
         [s.where, s.summary(), f"still behind in {', '.join(lang for lang in s.behind if (s.page, s.section, lang) not in waiting)}"]
