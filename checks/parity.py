@@ -27,6 +27,8 @@ from checks.site import (
 )
 
 FAQ_PAGE = "faq.md"
+# The FAQ check's name in page_report, hence in the status table
+FAQ_CHECK = "faq"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # What a section holds, counted in every language: the same numbers everywhere.
 BLOCKS = ("paragraphs", "list items", "tables", "admonitions", "images")
@@ -309,5 +311,5 @@ def page_report(site_dir: Path, languages: list[Language], language: Language, p
         report["structure"] = structure_problems(site_dir, reference, language, page)
         report["link targets"] = counterpart_link_problems(site_dir, languages, reference, language, page)
         if page == FAQ_PAGE:
-            report["faq"] = faq_problems(site_dir, reference, language)
+            report[FAQ_CHECK] = faq_problems(site_dir, reference, language)
     return {check: problems for check, problems in report.items() if problems}
