@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
-from checks.parity import FAQ_CHECK, FAQ_PAGE
+from checks.parity import FAQ_CHECK, FAQ_PAGE, MIN_WORDS_TO_DETECT
 from checks.site import Language, build_site, copy_project, page_url, site_path
 
 from . import content
@@ -125,7 +125,11 @@ def broken_plan(language: Language = TRANSLATIONS[-1], reference: Language = REF
     # The fewest candidates first: links, then sections with two paragraphs, then the others.
     anchor = choose(
         "anchor",
-        ((link.page, link) for link in content.links_to_sections(language) if (link.page, link.section) != removed and link.anchor != question.id),
+        (
+            (link.page, link)
+            for link in content.links_to_sections(language)
+            if (link.page, link.section) != removed and link.anchor != question.id
+        ),
         "link to a section of a page (besides the FAQ question removed)",
     )
     dropped = choose(
@@ -157,11 +161,10 @@ def broken_plan(language: Language = TRANSLATIONS[-1], reference: Language = REF
         return paragraphs[n] if n < len(paragraphs) else None
 
     def untranslatable(page: content.Page):
-        """(page, (section, n)) of each paragraph whose counterpart can stand in for it, found
-        in the reference language: long enough to tell, without links, on a page whose
+        """(page, (page, section, n)) of each paragraph whose counterpart can stand in for it,
+        found in the reference language: long enough to tell, without links, on a page whose
         reference description is long enough to tell too."""
-        description = theirs.get(page.name) and content.front_matter_value(theirs[page.name].lines, "description")
-        if not description or len(" ".join(theirs[page.name].lines[slice(*description)]).split()) < 6:
+        if page.name not in theirs or len(description(theirs[page.name]).split()) < MIN_WORDS_TO_DETECT:
             return
         for section in page.sections:
             if (page.name, section.id) in (removed, (dropped.page, dropped.id)):
@@ -177,7 +180,8 @@ def broken_plan(language: Language = TRANSLATIONS[-1], reference: Language = REF
     untranslated = choose(
         "untranslated",
         (found for page in ours.values() for found in untranslatable(page)),
-        f"paragraph of {content.MIN_WORDS_TO_DETECT} words or more without links, beside its counterpart in {reference.locale}",
+        f"paragraph of {MIN_WORDS_TO_DETECT} words or more without links, beside its counterpart "
+        f"in {reference.locale}",
     )
     return Broken(
         language=language,
@@ -194,6 +198,15 @@ def broken_plan(language: Language = TRANSLATIONS[-1], reference: Language = REF
     )
 
 
+def description(page: content.Page) -> str:
+    """The description of a page's front matter, as written ("" without one)."""
+    try:
+        first, end = content.front_matter_value(page.lines, "description")
+    except ContentLacks:
+        return ""
+    return " ".join(page.lines[first:end]).removeprefix("description:").strip().removeprefix(">-")
+
+
 def broken_copy(dest: Path) -> Path:
     """Copy the project into dest and plant every fault of broken_plan() in its translation."""
     plan = broken_plan()
@@ -207,7 +220,8 @@ def broken_copy(dest: Path) -> Path:
     written = path(link.page).read_text(encoding="utf-8").split("\n")[link.line][link.start : link.end]
     to_root = "../" * site_path(lang, link.page).count("/")
     broken = written.replace(f"#{link.anchor})", f"#{plan.broken_anchor})")
-    content.replace_span(path(link.page), link.line, link.start, link.end, f'{broken} <a href="{to_root}{plan.leaving}">x</a>')
+    leaving = f'<a href="{to_root}{plan.leaving}">x</a>'
+    content.replace_span(path(link.page), link.line, link.start, link.end, f"{broken} {leaving}")
     # A paragraph left in the reference language, and the page's description too.
     name, section, n = plan.untranslated
     ours, theirs = content.page(lang, name, docs), content.page(ref, name, docs)

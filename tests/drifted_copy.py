@@ -111,7 +111,11 @@ def drift_plan(translation: Language = TRANSLATIONS[-1], reference: Language = R
         return next((found for found in ids if found != link.anchor), None)
 
     retargeted = choose(
-        ((link, [f"{link.page}#{link.section}"]) for link in content.links_to_sections(translation) if other_section(link)),
+        (
+            (link, [f"{link.page}#{link.section}"])
+            for link in content.links_to_sections(translation)
+            if other_section(link)
+        ),
         "link to a page with another section to point at", translation,
     )
 
@@ -165,7 +169,8 @@ def drifted_copy(dest: Path) -> Path:
                          written.replace(f"#{link.anchor})", f"#{plan.retarget_to})"))
     # A sentence added to a paragraph of the translation (the one it has, again).
     first = fresh(other, plan.added).paragraphs[0]
-    content.splice(path(other, plan.added.page), first.first, first.end, [*first.lines[:-1], f"{first.lines[-1]} {' '.join(first.lines)}"])
+    again = f"{first.lines[-1]} {' '.join(first.lines)}"
+    content.splice(path(other, plan.added.page), first.first, first.end, [*first.lines[:-1], again])
     # Two answers of the translation swapped under each other's questions.
     one, two = [fresh(other, s).paragraphs[0] for s in plan.swapped]
     content.rewrite(path(other, plan.swapped[0].page), lambda lines: [
