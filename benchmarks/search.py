@@ -1,4 +1,4 @@
-"""Benchmark search: typing every query of tests/search_queries.yml in Chromium at phone size,
+"""Benchmark search: typing every query of search_queries.yml in Chromium at phone size,
 how well each language's search answers (how often the expected section ranks first, in the top
 3, and the mean reciprocal rank), its index size (raw and gzipped) and the time from the last
 keystroke to the results on screen (median and worst). Below the table, each query whose answer
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checks.browser import PHONE, chromium_unavailable, launch
+from checks.parity import FAQ_PAGE
 from checks.search import index_sizes, queries
 from checks.search_ui import hits, open_search, rank, ranked, type_query
 from checks.site import ROOT, Language, build_site, languages, site_path
@@ -58,12 +59,12 @@ class Row:
 def time_queries(
     browser, base_url: str, language: Language, items: list[dict], rounds: int, answers: list | None = None
 ) -> list[float]:
-    """Type each query (items of tests/search_queries.yml) `rounds` times on the language's FAQ
+    """Type each query (items of search_queries.yml) `rounds` times on the language's FAQ
     page; the timings in ms, round after round. Given a list `answers`, appends to it an Answer
     for each query of the first round that expects a hit."""
     context = browser.new_context(viewport=PHONE, base_url=base_url)
     page = context.new_page()
-    page.goto(site_path(language, "faq.md"))
+    page.goto(site_path(language, FAQ_PAGE))
     open_search(page)
     timings = []
     for round in range(rounds):

@@ -1,5 +1,5 @@
 """What the tests and the benchmark know about search: each language's index, the checks run
-on it, the queries readers type (tests/search_queries.yml) and the search interface's words.
+on it, the queries readers type (search_queries.yml) and the search interface's words.
 
 The checks return the problems they find, as sentences naming the language, the entry and what
 is wrong; the tests assert there are none.
@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 
 import material
 
+from checks.parity import FAQ_PAGE
 from checks.site import (
     MKDOCS_YML,
-    ROOT,
+    SEARCH_QUERIES_YML,
     SEARCH_WORDS_YML,
     Language,
     built_page,
@@ -32,7 +33,7 @@ from checks.site import (
 from checks.yaml_files import read_yaml
 
 # The queries readers type, each with the section it must find: read only through queries().
-QUERIES_YML = ROOT / "tests" / "search_queries.yml"
+QUERIES_YML = SEARCH_QUERIES_YML
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 # The lunr pipeline every language's index must run: its own stop words and stemmer.
 REQUIRED_PIPELINE = {"stopWordFilter", "stemmer"}
@@ -113,7 +114,7 @@ def lost_accents(index: dict, language: Language, docs_dir: Path, pages: list[st
 
 # -- The queries readers type -------------------------------------------------------------------
 
-# What the queries of tests/search_queries.yml try (its header says what each means).
+# What the queries of search_queries.yml try (its header says what each means).
 QUERY_KINDS = ("word", "words", "question", "typo", "own word")
 
 
@@ -188,7 +189,7 @@ def entries_using(index: dict, phrase: str) -> set[str]:
 
 # -- What the results panel offers when nothing matches ------------------------------------------
 
-FAQ = "faq.md"  # offered first, whole; every other page of the nav (the home aside) by its sections
+FAQ = FAQ_PAGE  # offered first, whole; every other page of the nav (the home aside) by its sections
 
 
 def page_heading(site_dir: Path, language: Language, page: str) -> str:

@@ -143,7 +143,7 @@ def ranked(found: list[Hit]) -> list[Hit]:
 
 
 def rank(found: list[Hit], language: Language, expect: str) -> int | None:
-    """Where the expected hit (tests/search_queries.yml's `expect`) ranks, from 1; None if absent."""
+    """Where the expected hit (search_queries.yml's `expect`) ranks, from 1; None if absent."""
     paths = [hit.path for hit in ranked(found)]
     wanted = expected_path(language, expect)
     return paths.index(wanted) + 1 if wanted in paths else None
@@ -154,7 +154,7 @@ def meta_text(page) -> str:
 
 
 def query_problems(page, item: dict, language: Language, languages: list[Language]) -> list[str]:
-    """Type one query of tests/search_queries.yml; what is wrong with its results."""
+    """Type one query of search_queries.yml; what is wrong with its results."""
     type_whole_query(page, item["query"])
     found = hits(page)
     top = [hit.path for hit in ranked(found)[:3]]
@@ -274,7 +274,7 @@ def marked_words(page, timeout_ms: int = 10_000) -> list[str]:
 
 
 def highlight_problems(page, language: Language, item: dict, timeout_ms: int = 10_000) -> list[str]:
-    """Type a query (tests/search_queries.yml) and press Enter: the page it opens marks the word
+    """Type a query (search_queries.yml) and press Enter: the page it opens marks the word
     `shows`, with its accents, however it was typed, within timeout_ms."""
     start = page.url
     type_query(page, item["query"])
@@ -316,7 +316,7 @@ def enter_opens(page, text: str, keys: bool = True, timeout_ms: int = 15_000) ->
 
 
 def prefix_trap(page, items: list[dict]) -> tuple[dict, str, str, str] | None:
-    """A question of tests/search_queries.yml (items) whose top result differs from that of its
+    """A question of search_queries.yml (items) whose top result differs from that of its
     words but the last, where an Enter on the prefix's results goes astray: (the item, that
     prefix, the whole query's top, the prefix's top); None if there is none."""
     for item in items:

@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
 # Each language's question words and synonyms for search, next to mkdocs.yml
 SEARCH_WORDS_YML = ROOT / "search_words.yml"
+# The queries readers type, and the section each must find, per language, next to mkdocs.yml
+SEARCH_QUERIES_YML = ROOT / "search_queries.yml"
 SITE = "http://site.invalid/"  # a base to resolve the built pages' relative links against
 
 
@@ -248,12 +250,14 @@ def soup_without_sidebars(path: Path) -> BeautifulSoup:
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy what `mkdocs build` and the editors' commands read (mkdocs.yml, search_words.yml,
-    docs/, overrides/, translations/) into dest, to be edited."""
+    """Copy what `mkdocs build`, the editors' commands and the checks read of a project
+    (mkdocs.yml, search_words.yml, search_queries.yml, docs/, overrides/, translations/ and
+    provenance/) into dest, to be edited."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(MKDOCS_YML, dest / "mkdocs.yml")
-    shutil.copy2(SEARCH_WORDS_YML, dest / SEARCH_WORDS_YML.name)
-    for folder in ("docs", "overrides", "translations"):
+    for beside in (SEARCH_WORDS_YML, SEARCH_QUERIES_YML):
+        shutil.copy2(beside, dest / beside.name)
+    for folder in ("docs", "overrides", "translations", "provenance"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return dest
 

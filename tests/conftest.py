@@ -9,7 +9,8 @@ from checks.site import ROOT, add_language, build_site, copy_project, languages
 from checks.static_server import serve
 
 from .bare_clone import finish, start_fast_tier_in_bare_clone
-from .broken_copy import broken_copy, built_copy, drifted_copy
+from .broken_copy import broken_copy, built_copy
+from .drifted_copy import drifted_copy
 from .pending_copy import pending_copy
 from .planted_copy import planted_page, unguarded_copy
 from .renamed_copy import built_for, renamed_copy, without_old_addresses
@@ -42,13 +43,14 @@ def site_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def broken(tmp_path_factory):
-    """The broken copy of tests/broken_copy.py, built without --strict: .project and .site."""
+    """The broken copy of tests/broken_copy.py (its faults: broken_plan()), built without --strict:
+    .project and .site."""
     return built_copy(tmp_path_factory.mktemp("broken"), broken_copy, strict=False)
 
 
 @pytest.fixture(scope="session")
 def drifted(tmp_path_factory):
-    """The drifted copy of tests/broken_copy.py (translations drifted on purpose), built."""
+    """The drifted copy of tests/drifted_copy.py (its drifts: drift_plan()), built."""
     return built_copy(tmp_path_factory.mktemp("drifted"), drifted_copy)
 
 

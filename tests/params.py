@@ -9,8 +9,9 @@ LANGUAGES = languages()
 # The default language is the reference every translation is compared with.
 REFERENCE = LANGUAGES[0]
 TRANSLATIONS = LANGUAGES[1:]
-# The heading ids that links from outside, the switcher and search rely on, page by page.
-CONTRACT_IDS = load_config(ROOT / "tests" / "contract_ids.yml")
+# The heading ids that links from outside the site rely on, page by page: editors' data.
+KEPT_IDS_YML = ROOT / "translations" / "kept_ids.yml"
+KEPT_IDS = load_config(KEPT_IDS_YML) or {}
 PAGES = sorted({page for lang in LANGUAGES for page in source_pages(ROOT / "docs", lang)})
 
 # A language the site does not have, that lunr can stem and Material can label: the suite builds

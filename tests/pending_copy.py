@@ -3,6 +3,7 @@ first translation marked pending, as an editor leaves it after `python -m comman
 and where a built page shows pending notices. Shared by the fast and the browser tier."""
 
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from bs4 import Tag
@@ -11,23 +12,43 @@ from checks.freshness import Pending, project_files, save_pending
 from checks.parity import HEADINGS, NOTICE_CLASS, article
 from checks.site import built_page, copy_project, soup
 
-from .broken_copy import edit
+from . import content
+from .content import ContentLacks
 from .params import REFERENCE, TRANSLATIONS
 
-# A section between two others, so that a notice in the wrong one shows.
-PAGE, SECTION = "faq.md", "new-customer-wait"
 LAGGING = TRANSLATIONS[0]
 SINCE = date(2026, 11, 25)
 
 
+@lru_cache(maxsize=1)
+def pending_section() -> tuple[str, str]:
+    """(page, id) of the section to leave pending, chosen from the content: a ## section between
+    two others, so that a notice in the wrong one shows, opening on a paragraph in every language."""
+    for page in content.pages(REFERENCE):
+        for before, section, after in zip(page.sections, page.sections[1:], page.sections[2:]):
+            try:
+                lagging = content.page(LAGGING, page.name).section(section.id)
+            except ContentLacks:
+                continue
+            if section.level >= 2 and all(s.blocks and s.blocks[0].is_paragraph for s in (section, lagging)):
+                return page.name, section.id
+    raise ContentLacks(
+        f"no ## section between two others, opening on a paragraph, on any page of docs/{REFERENCE.locale} "
+        f"and docs/{LAGGING.locale}"
+    )
+
+
 def pending_copy(dest: Path) -> Path:
-    """Copy the project into dest, change SECTION's first paragraph in the reference language
-    only (a year added: the words stay in that language), and mark it pending in LAGGING."""
+    """Copy the project into dest, change the first paragraph of pending_section() in the
+    reference language only (a year added: the words stay in that language), and mark it
+    pending in LAGGING."""
+    page, section = pending_section()
     project = copy_project(dest)
-    source = project / "docs" / REFERENCE.locale / PAGE
-    edit(source, rf"(\{{#{SECTION}\}}\n\n[^\n]+)", r"\1 (2026)", regex=True, count=1)
+    opening = content.page(REFERENCE, page, project / "docs").section(section).blocks[0]
+    content.splice(project / "docs" / REFERENCE.locale / page, opening.first, opening.end,
+                   [*opening.lines[:-1], f"{opening.lines[-1]} (2026)"])
     _, pending_file = project_files(project)
-    save_pending([Pending(PAGE, SECTION, LAGGING.locale, SINCE, "translator on leave")], pending_file)
+    save_pending([Pending(page, section, LAGGING.locale, SINCE, "translator on leave")], pending_file)
     return project
 
 

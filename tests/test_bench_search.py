@@ -18,10 +18,10 @@ def test_index_sizes_are_the_file_raw_and_gzipped(site_dir, language):
 
 
 ANSWERS = [
-    Answer("a", "faq.md#refund", 1, "faq/#refund"),
-    Answer("b", "faq.md#refund", 2, ""),
-    Answer("c", "faq.md", 4, "faq/#refund"),
-    Answer("d", "faq.md", None, None),
+    Answer("a", "page.md#some-question", 1, "page/#some-question"),
+    Answer("b", "page.md#some-question", 2, ""),
+    Answer("c", "page.md", 4, "page/#some-question"),
+    Answer("d", "page.md", None, None),
 ]
 
 
@@ -37,9 +37,9 @@ def test_the_table_shows_each_language_with_its_hit_rates_sizes_median_and_worst
 
 def test_misses_name_each_query_not_ranked_first_with_what_was():
     assert misses([Row("xx", 1, 1, [1.0], ANSWERS)]).splitlines() == [
-        "[xx] 'b': faq.md#refund ranks 2; first: /",
-        "[xx] 'c': faq.md ranks 4; first: /faq/#refund",
-        "[xx] 'd': faq.md ranks nowhere; first: no result",
+        "[xx] 'b': page.md#some-question ranks 2; first: /",
+        "[xx] 'c': page.md ranks 4; first: /page/#some-question",
+        "[xx] 'd': page.md ranks nowhere; first: no result",
     ]
 
 

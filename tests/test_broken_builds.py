@@ -5,11 +5,14 @@ import re
 import pytest
 
 from checks.pages import contract_id_problems, html_lang_problems, page_not_built
-from checks.site import build_site, copy_project
+from checks.site import build_site, built_page, copy_project, nav_pages
 from commands import confirm, status
 
+from . import content
 from .broken_copy import edit
-from .params import REFERENCE, TRANSLATIONS
+from .params import PAGES, REFERENCE, TRANSLATIONS
+
+LAST = TRANSLATIONS[-1]
 
 @pytest.fixture
 def project(tmp_path):
@@ -24,20 +27,30 @@ def build_fails(project, tmp_path):
 
 
 def test_a_page_missing_in_one_language_fails_the_build_naming_the_file(project, tmp_path):
-    (project / "docs" / TRANSLATIONS[-1].locale / "faq.md").unlink()
-    assert f"docs/{TRANSLATIONS[-1].locale}/faq.md" in build_fails(project, tmp_path)
+    (project / "docs" / LAST.locale / PAGES[-1]).unlink()
+    assert f"docs/{LAST.locale}/{PAGES[-1]}" in build_fails(project, tmp_path)
+
+
+def relink(project, link: content.Link, new: str) -> None:
+    """A link of the content, in the copy, written new: "[text](new)"."""
+    path = project / "docs" / LAST.locale / link.page
+    written = path.read_text(encoding="utf-8").split("\n")[link.line][link.start : link.end]
+    content.replace_span(path, link.line, link.start, link.end, written.replace(f"({link.href})", f"({new})"))
 
 
 def test_a_broken_anchor_fails_the_strict_build_naming_the_page(project, tmp_path):
-    edit(project / "docs" / TRANSLATIONS[-1].locale / "index.md", "#fee-waivers", "#no-such-id")
+    link = content.first(content.links_to_sections(LAST), "link to a section of a page", LAST)
+    relink(project, link, f"{link.target}#no-such-id")
     log = build_fails(project, tmp_path)
-    assert "no-such-id" in log and f"{TRANSLATIONS[-1].locale}/index.md" in log, log
+    assert "no-such-id" in log and f"{LAST.locale}/{link.page}" in log, log
 
 
 def test_a_broken_link_fails_the_strict_build_naming_the_page(project, tmp_path):
-    edit(project / "docs" / TRANSLATIONS[-1].locale / "index.md", "(faq.md)", "(faq-old.md)")
+    link = content.first(content.links_to_pages(LAST), "link to another page", LAST)
+    gone = link.target.removesuffix(".md") + "-gone.md"
+    relink(project, link, gone)
     log = build_fails(project, tmp_path)
-    assert "faq-old.md" in log and f"{TRANSLATIONS[-1].locale}/index.md" in log, log
+    assert gone in log and f"{LAST.locale}/{link.page}" in log, log
 
 
 def test_a_language_without_permalink_title_fails_the_build(project, tmp_path):
@@ -51,20 +64,26 @@ def test_a_language_without_permalink_title_fails_the_build(project, tmp_path):
 
 
 def test_the_checks_report_a_missing_page_a_lost_id_and_a_wrong_lang(project, tmp_path):
-    """A build that passes but is wrong: each issue-2 check names what differs."""
-    edit(project / "docs" / TRANSLATIONS[-1].locale / "faq.md", "{#refund}", "{#reimbursement}")
+    """A build that passes but is wrong: each issue-2 check names what differs. The id: the
+    first of a ## heading no link of the language names (the strict build would stop)."""
+    linked = {(link.target, link.anchor) for link in content.links_to_sections(LAST)}
+    lost = content.first(
+        (s for s in content.sections(LAST, level=2) if (s.page, s.id) not in linked), "## heading no link names", LAST
+    )
+    page, renamed = lost.page, content.unused_id(f"{lost.id}-renamed")
+    edit(project / "docs" / LAST.locale / page, f"{{#{lost.id}}}", f"{{#{renamed}}}")
     site = tmp_path / "site"
     assert build_site(project, site).returncode == 0
-    built_faq = site / TRANSLATIONS[-1].prefix / "faq" / "index.html"
-    edit(built_faq, f'<html lang="{TRANSLATIONS[-1].locale}"', f'<html lang="{REFERENCE.locale}"')
-    assert contract_id_problems(site, TRANSLATIONS[-1], "faq.md", ["refund"]) == [
-        f"[{TRANSLATIONS[-1].locale}] faq.md: id #refund found 0 times, expected once"
+    built = built_page(site, LAST, page)
+    edit(built, f'<html lang="{LAST.locale}"', f'<html lang="{REFERENCE.locale}"')
+    assert contract_id_problems(site, LAST, page, [lost.id]) == [
+        f"[{LAST.locale}] {page}: id #{lost.id} found 0 times, expected once"
     ]
-    assert html_lang_problems(site, TRANSLATIONS[-1], "faq.md") == [
-        f"[{TRANSLATIONS[-1].locale}] faq.md: <html lang='{REFERENCE.locale}'>, expected '{TRANSLATIONS[-1].locale}'"
+    assert html_lang_problems(site, LAST, page) == [
+        f"[{LAST.locale}] {page}: <html lang='{REFERENCE.locale}'>, expected '{LAST.locale}'"
     ]
-    built_faq.unlink()
-    assert "not built" in page_not_built(site, TRANSLATIONS[-1], "faq.md")[0]
+    built.unlink()
+    assert "not built" in page_not_built(site, LAST, page)[0]
 
 
 def test_a_language_without_its_404_text_og_locale_or_search_line_fails_the_build(project, tmp_path):
@@ -108,13 +127,14 @@ def numbered_lines(path):
 
 
 def test_an_unclosed_quote_in_front_matter_fails_the_build_at_its_line(project, tmp_path):
-    """MkDocs alone builds it, with the front matter as text and the title "Faq"."""
-    page = project / "docs" / TRANSLATIONS[-1].locale / "faq.md"
+    """MkDocs alone builds it, with the front matter as text and the title made of the file name."""
+    name = PAGES[-1]
+    page = project / "docs" / LAST.locale / name
     line, title = next((n, t) for n, t in numbered_lines(page).items() if t.startswith("title: "))
     edit(page, f"\n{title}\n", f'\ntitle: "{title.removeprefix("title: ")}\n')
     column = len("title: ") + 1  # the opening quote
     expected = (
-        f"docs/{TRANSLATIONS[-1].locale}/faq.md:{line}:{column}: the front matter is not valid YAML (while scanning "
+        f"docs/{LAST.locale}/{name}:{line}:{column}: the front matter is not valid YAML (while scanning "
         "a quoted scalar, found unexpected end of stream): close the quote opened on this line, "
         "or drop the quotes"
     )
@@ -123,47 +143,56 @@ def test_an_unclosed_quote_in_front_matter_fails_the_build_at_its_line(project, 
 
 def test_a_front_matter_without_description_fails_the_build(project, tmp_path):
     """The default language's home, without its meta description."""
-    home = project / "docs" / REFERENCE.locale / "index.md"
-    edit(home, "\ndescription: >-\n", "\nsummary: >-\n")
+    name = nav_pages()[0]
+    home = project / "docs" / REFERENCE.locale / name
+    edit(home, "\ndescription:", "\nsummary:", count=1)
     expected = (
-        f"docs/{REFERENCE.locale}/index.md:1: the front matter has no description: "
+        f"docs/{REFERENCE.locale}/{name}:1: the front matter has no description: "
         "add \"description: …\", a one- or two-sentence summary, in the page's language"
     )
     assert not_in_build_log(project, tmp_path, [expected]) == []
 
 
 def test_a_heading_without_id_fails_the_build_at_its_line_with_the_heading_to_write(project, tmp_path):
-    """The heading the parity tests used to report as missing here and extra there."""
-    page = project / "docs" / REFERENCE.locale / "faq.md"
-    refund = next(text for text in numbered_lines(page).values() if text.endswith(" {#refund}"))
-    edit(page, f"\n{refund}\n", f"\n## A new section\n\nText.\n\n{refund}\n")
+    """The heading the parity tests used to report as missing here and extra there: a new
+    section written without id, before the first ## heading of the reference."""
+    before = content.first(content.sections(REFERENCE, level=2), "## heading", REFERENCE)
+    page = project / "docs" / REFERENCE.locale / before.page
+    content.splice(page, before.first, before.first, ["## A new section", "", "Text.", ""])
     line = next(n for n, text in numbered_lines(page).items() if text == "## A new section")
     expected = (
-        f'docs/{REFERENCE.locale}/faq.md:{line}: the heading "A new section" has no id: '
+        f'docs/{REFERENCE.locale}/{before.page}:{line}: the heading "A new section" has no id: '
         'write "## A new section {#some-id}", with the same id in every language'
     )
     assert not_in_build_log(project, tmp_path, [expected]) == []
 
 
 def test_a_duplicated_id_and_an_underlined_heading_fail_the_build_listed_together(project, tmp_path):
-    """Every problem of the first bad page, each at its line: {#refund} twice, a setext heading."""
-    page = project / "docs" / TRANSLATIONS[-1].locale / "faq.md"
-    edit(page, "{#billing-in-advance}", "{#refund}")
+    """Every problem of the first bad page, each at its line: a ## heading given the id of the
+    one before it, and a setext heading."""
+    pair = content.first(
+        ((a, b) for found in content.pages(LAST)
+         for a, b in zip(found.sections, found.sections[1:]) if a.level == b.level == 2),
+        "page with two ## headings in a row", LAST,
+    )
+    first, second = pair
+    page = project / "docs" / LAST.locale / first.page
+    edit(page, f"{{#{second.id}}}", f"{{#{first.id}}}")
     with page.open("a", encoding="utf-8") as markdown:
         markdown.write("\nUnderlined\n----------\n\nText.\n")
     lines = numbered_lines(page)
-    (first, first_text), (second, second_text) = [
-        (n, text.removeprefix("## ").removesuffix(" {#refund}"))
+    (at, first_text), (again, second_text) = [
+        (n, text.removeprefix("## ").removesuffix(f" {{#{first.id}}}"))
         for n, text in lines.items()
-        if text.endswith(" {#refund}")
+        if text.startswith("## ") and text.endswith(f" {{#{first.id}}}")
     ]
     underlined = next(n for n, text in lines.items() if text == "Underlined")
-    path, again = f"docs/{TRANSLATIONS[-1].locale}/faq.md", ", with the same id in every language"
+    path, also = f"docs/{LAST.locale}/{first.page}", ", with the same id in every language"
     expected = [
-        f'{path}:{second}: the id "refund" is already used on line {first} ("{first_text}"): '
-        f'write "## {second_text} {{#another-id}}"{again}',
+        f'{path}:{again}: the id "{first.id}" is already used on line {at} ("{first_text}"): '
+        f'write "## {second_text} {{#another-id}}"{also}',
         f'{path}:{underlined}: the heading "Underlined" is underlined with "----------" '
-        f'(a blank line above it makes it a rule): write "## Underlined {{#some-id}}"{again}',
+        f'(a blank line above it makes it a rule): write "## Underlined {{#some-id}}"{also}',
     ]
     assert not_in_build_log(project, tmp_path, expected) == []
 

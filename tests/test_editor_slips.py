@@ -21,14 +21,14 @@ AGAIN = ", with the same id in every language"
 
 def test_a_sound_front_matter_and_headings_raise_nothing():
     """The shape every page has: no problem from either check."""
-    source = FRONT_MATTER + "\n# Questions {#faq}\n\n## Frais ? {#fee}\n\nTexte.\n"
+    source = FRONT_MATTER + "\n# Questions {#page-title}\n\n## Frais ? {#fee}\n\nTexte.\n"
     assert front_matter_problems(source) == [], "a sound front matter reported"
     assert heading_problems(source) == [], "headings with simple, unique ids reported"
 
 
 def test_an_unclosed_quote_is_reported_on_its_line_with_the_remedy():
     """PyYAML sees the end of the front matter; the editor is sent to the opening quote."""
-    source = '---\ndescription: Frais\ntitle: "Questions fréquentes\nhide: []\n---\n\n# Q {#faq}\n'
+    source = '---\ndescription: Frais\ntitle: "Questions fréquentes\nhide: []\n---\n\n# Q {#page-title}\n'
     assert front_matter_problems(source) == [((3, 8), (
         "the front matter is not valid YAML (while scanning a quoted scalar, found unexpected end "
         "of stream): close the quote opened on this line, or drop the quotes"
@@ -49,13 +49,13 @@ def test_other_yaml_errors_are_reported_on_their_line_with_a_remedy(yaml_line, p
 
 def test_a_page_without_front_matter_or_with_an_unclosed_one_is_reported_on_line_1():
     """No "---" at all (or MultiMarkdown "key: value" lines), or no closing "---"."""
-    for source in ["# Q {#faq}\n", "title: Q\ndescription: D\n\n# Q {#faq}\n"]:
+    for source in ["# Q {#page-title}\n", "title: Q\ndescription: D\n\n# Q {#page-title}\n"]:
         problems = front_matter_problems(source)
         assert problems == [(1, (
             'the page has no front matter: begin it with a "---" line, "title: …" and '
             '"description: …" in the page\'s language, and a "---" line'
         ))], f"{source!r}: {problems}"
-    assert front_matter_problems("---\ntitle: Q\n\n# Q {#faq}\n") == [
+    assert front_matter_problems("---\ntitle: Q\n\n# Q {#page-title}\n") == [
         (1, 'the front matter opened here is never closed: end it with a "---" line')
     ], "a front matter never closed not reported"
 
@@ -87,24 +87,24 @@ def test_a_missing_empty_or_non_text_title_or_description_is_reported_on_its_lin
 
 def test_a_heading_without_id_is_reported_on_its_line_counting_the_front_matter():
     """A new section written without {#id}: its line, and the heading to write."""
-    source = FRONT_MATTER + "\n# Q {#faq}\n\nTexte.\n\n## Une nouvelle section\n\nTexte.\n"
+    source = FRONT_MATTER + "\n# Q {#page-title}\n\nTexte.\n\n## Une nouvelle section\n\nTexte.\n"
     assert heading_problems(source) == [(13, (
         'the heading "Une nouvelle section" has no id: write "## Une nouvelle section {#some-id}"' + AGAIN
     ))], "a heading without id not reported on line 13"
 
 
 def test_an_id_used_twice_in_a_page_is_reported_where_it_is_used_again():
-    """The second heading with {#refund} names the line of the first."""
-    source = FRONT_MATTER + "\n# Q {#faq}\n\n## Remboursement ? {#refund}\n\n## Avance ? {#refund}\n"
+    """The second heading with {#some-question} names the line of the first."""
+    source = FRONT_MATTER + "\n# Q {#page-title}\n\n## Remboursement ? {#some-question}\n\n## Avance ? {#some-question}\n"
     assert heading_problems(source) == [(13, (
-        'the id "refund" is already used on line 11 ("Remboursement ?"): '
+        'the id "some-question" is already used on line 11 ("Remboursement ?"): '
         'write "## Avance ? {#another-id}"' + AGAIN
     ))], "a duplicated id not reported on its second use"
 
 
 def test_an_id_that_is_not_a_simple_slug_is_reported_with_a_slug_to_write():
     """Capitals, accents, underscores: a slug of a-z, 0-9 and hyphens is suggested."""
-    source = FRONT_MATTER + "\n# Q {#faq}\n\n## Frais {: #Frais_Été }\n"
+    source = FRONT_MATTER + "\n# Q {#page-title}\n\n## Frais {: #Frais_Été }\n"
     assert heading_problems(source) == [(11, (
         'the id "Frais_Été" of the heading "Frais" is not a simple slug (a-z, 0-9, -): '
         'write "## Frais {#frais-ete}"' + AGAIN
@@ -113,9 +113,9 @@ def test_an_id_that_is_not_a_simple_slug_is_reported_with_a_slug_to_write():
 
 def test_an_underlined_heading_is_reported_but_a_rule_after_a_blank_line_is_not():
     """Setext headings ("===", "---" under a block's first line) are refused; a rule is fine."""
-    source = FRONT_MATTER + "\nTitre {#faq}\n=====\n\nTexte.\n\n---\n\nSection\n---\n\n- a\n- b\n"
+    source = FRONT_MATTER + "\nTitre {#page-title}\n=====\n\nTexte.\n\n---\n\nSection\n---\n\n- a\n- b\n"
     assert heading_problems(source) == [
-        (9, 'the heading "Titre" is underlined with "=====": write "# Titre {#faq}"' + AGAIN),
+        (9, 'the heading "Titre" is underlined with "=====": write "# Titre {#page-title}"' + AGAIN),
         (16, 'the heading "Section" is underlined with "---" (a blank line above it makes it a rule): '
              'write "## Section {#some-id}"' + AGAIN),
     ], "underlined headings not reported, or a rule taken for one"

@@ -6,11 +6,13 @@ import pytest
 
 from checks.fidelity import SOURCE_DIR, fidelity_problems, located_blocks, removed_texts
 from checks.freshness import edited_sections, load_lock
-from checks.site import ROOT, load_config, nav_pages
+from checks.site import load_config, nav_pages
 
 from .params import LANGUAGES
 
-LEFTOVERS = load_config(ROOT / "tests" / "fidelity.yml")["leftovers"]
+# The blog leftovers of the articles: data about provenance/, kept beside them.
+LEFTOVERS_YML = SOURCE_DIR / "leftovers.yml"
+LEFTOVERS = load_config(LEFTOVERS_YML)["leftovers"]
 IMPORTED = [lang for lang in LANGUAGES if (SOURCE_DIR / f"guide.{lang.locale}.txt").is_file()]
 
 

@@ -1,8 +1,10 @@
 """The freshness lock and the facts check catch each way a translation drifts, naming the
 language, the page, the section and what changed, on a copy drifted on purpose
-(tests/broken_copy.py: drifted_copy); and the editor's two ways out pass: carry the change into
-every language and confirm, or mark the lagging language pending."""
+(tests/drifted_copy.py: each drift in a section chosen from the content); and the editor's two
+ways out pass: carry the change into every language and confirm, or mark the lagging language
+pending."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -12,74 +14,89 @@ from checks.fidelity import SOURCE_DIR, fidelity_problems, located_blocks
 from checks.freshness import (
     edited_sections,
     freshness_problems,
+    limit_days,
     load_lock,
     load_pending,
     project_files,
     section_states,
 )
-from checks.site import copy_project, nav_pages
+from checks.site import copy_project, load_config, nav_pages, page_url
 from commands import confirm, pending, status
 
-from .broken_copy import edit
-from .params import LANGUAGES, REFERENCE, TRANSLATIONS
-from .test_fidelity import LEFTOVERS
+from . import content
+from .content import ContentLacks
+from .drifted_copy import drift_plan, key, number_change, rewritable
+from .params import LANGUAGES, PAGES, REFERENCE, TRANSLATIONS
+from .test_fidelity import IMPORTED, LEFTOVERS
+
+LIMIT = limit_days(load_config())
+LAST = TRANSLATIONS[-1]
+
 
 def problems(drifted, page):
     lock_file, pending_file = project_files(drifted.project)
     states = section_states(drifted.site, LANGUAGES, page, load_lock(lock_file))
-    return freshness_problems(states, load_pending(pending_file), date.today(), 30)
+    return freshness_problems(states, load_pending(pending_file), date.today(), LIMIT)
 
 
-def behind(drifted, page, section, lagging, changed) -> str:
-    """The one problem of a section, checked to name who lags, who changed, and the fix."""
-    found = [p for p in problems(drifted, page) if f"{page}#{section}:" in p]
+def behind(drifted, where, lagging, changed) -> str:
+    """The one problem of a section ("page#id"), checked to name who lags, who changed, and the fix."""
+    found = [p for p in problems(drifted, where.partition("#")[0]) if f"{where}:" in p]
     assert len(found) == 1, found
-    assert found[0].startswith(f"[{lagging.locale}] {page}#{section}: behind {changed.locale}, "), found[0]
+    assert found[0].startswith(f"[{lagging.locale}] {where}: behind {changed.locale}, "), found[0]
     assert "python -m commands.confirm" in found[0] and "python -m commands.pending" in found[0], found[0]
     return found[0]
 
 
 def test_a_number_changed_in_the_reference_leaves_the_translation_behind_with_the_diff(drifted):
-    message = behind(drifted, "faq.md", "new-customer-wait", TRANSLATIONS[-1], REFERENCE)
-    assert "[-30-] {+60+}" in message, message
+    number = drift_plan().number
+    message = behind(drifted, number.where, LAST, REFERENCE)
+    assert f"[-{number.old}-] {{+{number.new}+}}" in message, message
 
 
 def test_a_number_changed_in_one_language_differs_from_its_counterpart_without_any_lock(drifted):
-    assert fact_problems(drifted.site, LANGUAGES, REFERENCE, TRANSLATIONS[-1], "faq.md") == [
-        f"[{TRANSLATIONS[-1].locale}] faq.md#new-customer-wait paragraph 1: numbers ['30'] where {REFERENCE.locale} has ['60']"
-    ]
+    number = drift_plan().number
+    found = fact_problems(drifted.site, LANGUAGES, REFERENCE, LAST, number.section.page)
+    there = [p for p in found if p.startswith(f"[{LAST.locale}] {number.where} paragraph ")]
+    expected = f": numbers {number.before} where {REFERENCE.locale} has {number.after}"
+    assert len(there) == 1 and there[0].endswith(expected), f"expected one problem ending {expected!r}: {found}"
 
 
 def test_a_sentence_added_to_the_translation_leaves_the_reference_behind(drifted):
-    message = behind(drifted, "negotiate.md", "fee-waivers", REFERENCE, TRANSLATIONS[-1])
+    message = behind(drifted, key(drift_plan().added), REFERENCE, LAST)
     assert "{+" in message and "[-" not in message, message
 
 
 def test_two_answers_swapped_under_each_others_questions_are_both_named(drifted):
-    for section in ("cancellation-fee", "billing-in-advance"):
-        behind(drifted, "faq.md", section, REFERENCE, TRANSLATIONS[-1])
+    for section in drift_plan().swapped:
+        behind(drifted, key(section), REFERENCE, LAST)
 
 
 def test_a_rewritten_paragraph_leaves_the_other_language_behind(drifted):
-    behind(drifted, "final-thoughts.md", "final-thoughts", TRANSLATIONS[-1], REFERENCE)
+    behind(drifted, key(drift_plan().rewritten), LAST, REFERENCE)
 
 
 def test_a_retargeted_link_is_caught_by_the_lock_and_by_the_facts(drifted):
-    message = behind(drifted, "index.md", "in-this-guide", REFERENCE, TRANSLATIONS[-1])
-    assert "[-/negotiate/#bill-discounts]-]" in message and "{+/negotiate/#fee-waivers]+}" in message, message
-    facts = fact_problems(drifted.site, LANGUAGES, REFERENCE, TRANSLATIONS[-1], "index.md")
-    assert len(facts) == 1 and "link targets ['/negotiate/#fee-waivers']" in facts[0], facts
+    plan = drift_plan()
+    link = plan.retargeted
+    where = f"{link.page}#{link.section}"
+    message = behind(drifted, where, REFERENCE, LAST)
+    old, new = plan.retargeted_words()
+    assert f"[-{old}-]" in message and f"{{+{new}+}}" in message, f"expected [-{old}-] and {{+{new}+}}: {message}"
+    facts = [p for p in fact_problems(drifted.site, LANGUAGES, REFERENCE, LAST, link.page) if f"{where} paragraph " in p]
+    target = f"'/{page_url(link.target)}#{plan.retarget_to}'"
+    assert len(facts) == 1 and "link targets [" in facts[0] and target in facts[0], f"expected {target}: {facts}"
 
 
 def test_two_reordered_paragraphs_leave_the_other_language_behind(drifted):
-    behind(drifted, "billing-vs-retention.md", "billing-vs-retention", REFERENCE, TRANSLATIONS[-1])
+    behind(drifted, key(drift_plan().reordered[0]), REFERENCE, LAST)
 
 
 def test_nothing_else_drifted(drifted):
-    """Each fault is named once, and nowhere else: 7 sections."""
-    pages = ["faq.md", "negotiate.md", "final-thoughts.md", "index.md", "billing-vs-retention.md"]
-    named = [p for page in pages for p in problems(drifted, page)]
-    assert len(named) == 7, "\n".join(named)
+    """Each drift is named once, and nothing else: as many sections as were drifted."""
+    named = [p for page in PAGES for p in problems(drifted, page)]
+    where = sorted(re.match(r"\[[^\]]+\] (\S+):", p)[1] for p in named)
+    assert where == sorted(drift_plan().sections), "\n".join(named)
 
 
 @pytest.fixture
@@ -87,40 +104,75 @@ def project(tmp_path):
     return copy_project(tmp_path / "project")
 
 
-def test_a_rewrite_carried_into_every_language_fails_until_confirmed_then_passes_everything(project, tmp_path, capsys):
+def untouched_section():
+    """A section as imported (translations/lock.yml: confirmed: import) with a paragraph of
+    plain words, eight or more, in every language: rewritten, it departs from provenance/."""
+    lock = load_lock()
+    for section in content.sections(REFERENCE):
+        if str(lock.get(section.page, {}).get(section.id, {}).get("confirmed")) != "import":
+            continue
+        try:
+            found = [content.page(lang, section.page).section(section.id) for lang in LANGUAGES]
+        except ContentLacks:
+            continue
+        if all(any(rewritable(p) and len(p.words) >= 8 for p in s.paragraphs) for s in found):
+            return section
+    raise ContentLacks("no section untouched since the import (confirmed: import in translations/lock.yml) "
+                       "with a paragraph of eight plain words or more in every language")
+
+
+def fidelity(site, language, lock, excused: bool) -> set[str]:
+    """The fidelity problems of a built site in a language; with excused, those of the sections
+    the lock says were edited since the import left out."""
+    located = located_blocks(site, language, nav_pages())
+    texts, places = [text for _, text in located], [place for place, _ in located]
+    source = SOURCE_DIR / f"guide.{language.locale}.txt"
+    edited = edited_sections(lock) if excused else frozenset()
+    return set(fidelity_problems(source, texts, LEFTOVERS, language.locale, places, edited))
+
+
+def test_a_rewrite_carried_into_every_language_fails_until_confirmed_then_passes_everything(
+    site_dir, project, tmp_path, capsys
+):
     """Fidelity to the imported articles included: a section edited on purpose and confirmed is
-    no longer held to them."""
-    for lang in LANGUAGES:  # the answer rewritten (its words in another order), in every language
-        edit(project / "docs" / lang.locale / "faq.md", r"(\{#new-customer-wait\}\n\n)([^\n]+)",
-             lambda m: m[1] + " ".join(reversed(m[2].split())), regex=True, count=1)
+    no longer held to them (compared with the real site: what it lacks is not this test's)."""
+    section = untouched_section()
+    where = key(section)
+    for lang in LANGUAGES:  # a paragraph rewritten (its words in another order), in every language
+        found = content.page(lang, section.page, project / "docs").section(section.id)
+        plain = next(p for p in found.paragraphs if rewritable(p) and len(p.words) >= 8)
+        content.splice(project / "docs" / lang.locale / section.page, plain.first, plain.end,
+                       [" ".join(reversed(plain.text.split()))])
     assert status.main(["--project", str(project)]) == 1
-    assert "faq.md#new-customer-wait: changed in every language, not confirmed" in capsys.readouterr().out
+    assert f"{where}: changed in every language, not confirmed" in capsys.readouterr().out
     assert confirm.main(["--project", str(project)]) == 0
     lock = load_lock(project_files(project)[0])
-    assert lock["faq.md"]["new-customer-wait"]["confirmed"] == date.today().isoformat(), lock["faq.md"]
+    assert lock[section.page][section.id]["confirmed"] == date.today().isoformat(), lock[section.page]
     _, cells, details = status.status(project, tmp_path / "site")
     assert details == [] and set(cells.values()) == {"ok"}, details
-    for lang in LANGUAGES:
-        located = located_blocks(tmp_path / "site", lang, nav_pages())
-        texts, where = [text for _, text in located], [place for place, _ in located]
-        source = SOURCE_DIR / f"guide.{lang.locale}.txt"
-        assert fidelity_problems(source, texts, LEFTOVERS, lang.locale, where, edited_sections(lock)) == []
-        assert fidelity_problems(source, texts, LEFTOVERS, lang.locale), f"[{lang.locale}] the rewrite went unseen"
+    for lang in IMPORTED:
+        before, after = fidelity(site_dir, lang, load_lock(), True), fidelity(tmp_path / "site", lang, lock, True)
+        assert after - before == set(), f"[{lang.locale}] the rewrite of {where}, confirmed, is still held to provenance/"
+        unexcused = fidelity(tmp_path / "site", lang, lock, False) - fidelity(site_dir, lang, load_lock(), False)
+        assert unexcused, f"[{lang.locale}] the rewrite of {where} went unseen"
 
 
-def test_a_pending_section_passes_until_its_time_limit(project, tmp_path, capsys):
-    edit(project / "docs" / REFERENCE.locale / "faq.md", r"(\{#new-customer-wait\}\n\n[^\n]*?)30", r"\g<1>60", regex=True, count=1)
-    section = "faq.md#new-customer-wait"
-    assert pending.main([section, TRANSLATIONS[-1].locale, "--reason", "translator away", "--project", str(project)]) == 0
+def test_a_pending_section_passes_until_its_time_limit(project, tmp_path):
+    number = number_change(REFERENCE)
+    number.apply(project / "docs")
+    assert pending.main([number.where, LAST.locale, "--reason", "translator away", "--project", str(project)]) == 0
     _, cells, details = status.status(project, tmp_path / "site")
-    assert details == [] and cells[TRANSLATIONS[-1].locale, "faq.md"] == "pending: #new-customer-wait (30 days left)", cells
-    later = date.today() + timedelta(days=31)
-    _, _, details = status.status(project, tmp_path / "site", today=later)
+    cell = cells[LAST.locale, number.section.page]
+    assert details == [] and cell == f"pending: #{number.section.id} ({LIMIT} days left)", f"{number.where}: {cell}; {details}"
+    late = LIMIT + 1
+    _, _, details = status.status(project, tmp_path / "site", today=date.today() + timedelta(days=late))
     assert details == [
-        f"[{TRANSLATIONS[-1].locale}] {section}: pending since {date.today()} (31 days, the limit is 30): translator away. Carry it over, then `python -m commands.confirm`"
+        f"[{LAST.locale}] {number.where}: pending since {date.today()} ({late} days, the limit is {LIMIT}): translator away. "
+        "Carry it over, then `python -m commands.confirm`"
     ], details
 
 
 def test_pending_refuses_a_section_that_is_not_behind(project, capsys):
-    assert pending.main(["faq.md#refund", TRANSLATIONS[-1].locale, "--reason", "x", "--project", str(project)]) == 2
+    section = content.first(content.sections(REFERENCE), "section", REFERENCE)
+    assert pending.main([key(section), LAST.locale, "--reason", "x", "--project", str(project)]) == 2
     assert "is not behind" in capsys.readouterr().out

@@ -3,6 +3,7 @@
 from collections import Counter
 
 from checks.search import (
+    QUERIES_YML,
     QUERY_KINDS,
     expected_offers,
     foreign_entries,
@@ -17,9 +18,12 @@ from checks.search import (
     queries,
     heading_titles,
 )
-from checks.site import ROOT, source_pages
+from checks.parity import FAQ_PAGE, article, faq_questions
+from checks.site import ROOT, built_page, soup, source_pages
 
-from .params import CONTRACT_IDS, LANGUAGES, PAGES, each_language
+from .params import LANGUAGES, PAGES, each_language
+
+WHERE = QUERIES_YML.relative_to(ROOT)
 
 
 @each_language
@@ -39,8 +43,10 @@ def test_the_index_holds_only_its_language_pages(site_dir, language):
 def test_every_section_and_faq_question_is_its_own_entry_with_its_title(site_dir, language):
     """Each h2 of each page is an entry linking to its anchor, titled as on the page."""
     index = load_index(site_dir, language)
-    faq = set(heading_titles(site_dir, language, "faq.md"))
-    assert set(CONTRACT_IDS["faq.md"]) <= faq, f"[{language.locale}] FAQ questions not found: {faq}"
+    faq = built_page(site_dir, language, FAQ_PAGE)
+    questions = [anchor for anchor, _ in faq_questions(article(soup(faq)))]
+    found = list(heading_titles(site_dir, language, FAQ_PAGE))
+    assert questions and found == questions, f"[{language.locale}] {FAQ_PAGE}: questions {questions}, sections read {found}"
     assert missing_sections(index, site_dir, language, PAGES) == []
 
 
@@ -53,23 +59,25 @@ def test_the_index_keeps_the_accents_of_the_pages(site_dir, language):
 
 @each_language
 def test_each_language_has_search_queries_of_every_kind_that_name_real_sections(site_dir, language):
-    """tests/search_queries.yml: at least 20 queries per language, two of each kind at least,
+    """search_queries.yml: at least 20 queries per language, two of each kind at least,
     each expecting a page or section the language has."""
     listed = queries(language)
-    assert len(listed) >= 20, f"[{language.locale}] only {len(listed)} search queries, need 20"
+    where = f"{WHERE}: [{language.locale}]"
+    assert len(listed) >= 20, f"{where} only {len(listed)} search queries, need 20"
     kinds = Counter(item.get("kind") for item in listed)
     few = {kind: kinds[kind] for kind in QUERY_KINDS if kinds[kind] < 2}
-    assert few == {}, f"[{language.locale}] search queries: fewer than 2 of these kinds: {few}"
+    assert few == {}, f"{where} fewer than 2 queries of these kinds: {few}"
     unknown = sorted(set(kinds) - set(QUERY_KINDS), key=str)
-    assert unknown == [], f"[{language.locale}] search queries of unknown kinds {unknown}; kinds: {QUERY_KINDS}"
+    assert unknown == [], f"{where} queries of unknown kinds {unknown}; kinds: {QUERY_KINDS}"
     pages = source_pages(ROOT / "docs", language)
     for item in listed:
-        assert item.get("expect"), f"[{language.locale}] {item}: expects nothing"
+        assert item.get("expect"), f"{where} {item}: expects nothing"
         page, _, anchor = item["expect"].partition("#")
-        assert page in pages, f"[{language.locale}] {item['query']!r} expects {page}, no such page"
+        assert page in pages, f"{where} {item['query']!r} expects {page}, no such page: write the page it should find"
         sections = heading_titles(site_dir, language, page)
         assert not anchor or anchor in sections, (
-            f"[{language.locale}] {item['query']!r} expects {item['expect']}: {page} has no #{anchor}"
+            f"{where} {item['query']!r} expects {item['expect']}: {page} has no #{anchor}; "
+            f"its sections: {', '.join(sections)}"
         )
 
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from checks import search
-from checks.site import ROOT, build_site, copy_project
+from checks.site import ROOT, build_site, copy_project, site_path
 
 from .params import LANGUAGES, PAGES, REFERENCE, TRANSLATIONS
 
@@ -36,13 +36,19 @@ def test_a_mixed_lunr_pipeline_without_stemmer_is_caught(other_index):
     ]
 
 
-def test_a_missing_faq_question_and_a_retitled_section_are_caught(site_dir, other_index):
-    refund = next(doc for doc in other_index["docs"] if doc["location"].endswith("faq/#refund"))
-    other_index["docs"].remove(refund)
-    other_index["docs"][1]["title"] = "Renamed"
-    problems = search.missing_sections(other_index, site_dir, TRANSLATIONS[-1], PAGES)
-    assert f"[{TRANSLATIONS[-1].locale}] faq.md: no search entry for #refund" in problems, problems
-    assert any("titled 'Renamed'" in p for p in problems), problems
+def test_a_missing_section_and_a_retitled_section_are_caught(site_dir, other_index):
+    """The entries of the language's first two sections: one removed, one retitled."""
+    language = TRANSLATIONS[-1]
+    sections = [(page, anchor) for page in PAGES for anchor in search.heading_titles(site_dir, language, page)]
+    if len(sections) < 2:
+        pytest.fail(f"[{language.locale}] fewer than two ## sections on the site: nothing to remove and retitle")
+    (page, missing), (other_page, retitled) = sections[:2]
+    entries = {doc["location"]: doc for doc in other_index["docs"]}
+    other_index["docs"].remove(entries[f"{site_path(language, page)}#{missing}"])
+    entries[f"{site_path(language, other_page)}#{retitled}"]["title"] = "Renamed"
+    problems = search.missing_sections(other_index, site_dir, language, PAGES)
+    assert problems[:1] == [f"[{language.locale}] {page}: no search entry for #{missing}"], problems
+    assert any(f"{other_page}: search entry #{retitled} titled 'Renamed'" in p for p in problems), problems
 
 
 def test_an_index_with_its_accents_folded_away_is_caught(other_index):
@@ -55,7 +61,7 @@ def test_an_index_with_its_accents_folded_away_is_caught(other_index):
 
 def test_a_language_without_search_queries_fails_with_a_clear_message(tmp_path):
     listed = tmp_path / "search_queries.yml"
-    listed.write_text(json.dumps({REFERENCE.locale: [{"query": "x", "expect": "faq.md"}]}))
+    listed.write_text(json.dumps({REFERENCE.locale: [{"query": "x", "expect": "some-page.md"}]}))
     with pytest.raises(LookupError, match=rf"\[{TRANSLATIONS[-1].locale}\] no search queries"):
         search.queries(TRANSLATIONS[-1], listed)
 

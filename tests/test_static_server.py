@@ -11,7 +11,7 @@ from checks.static_server import nearest_not_found_page, serve
 @pytest.fixture
 def site(tmp_path):
     """A tiny site: a page, the root 404.html and a folder's own."""
-    (tmp_path / "part" / "faq").mkdir(parents=True)
+    (tmp_path / "part" / "some-page").mkdir(parents=True)
     (tmp_path / "index.html").write_text("home", encoding="utf-8")
     (tmp_path / "404.html").write_text("root 404", encoding="utf-8")
     (tmp_path / "part" / "404.html").write_text("folder 404", encoding="utf-8")
@@ -22,9 +22,9 @@ def site(tmp_path):
     "path, expected",
     [
         ("/part/no-such-page/", "part/404.html"),
-        ("/part/faq/missing?q=1#x", "part/404.html"),
+        ("/part/some-page/missing?q=1#x", "part/404.html"),
         ("/no-such-page/", "404.html"),
-        ("/faq/part/missing", "404.html"),
+        ("/some-page/part/missing", "404.html"),
         ("/../part/missing", "404.html"),
     ],
 )

@@ -12,7 +12,7 @@ from checks.static_server import accepts_gzip, serve
 FILES = {
     "index.html": b"<!doctype html><title>home</title>" + b"<p>accueil</p>" * 50,
     "404.html": b"<!doctype html><title>not found</title>" + b"<p>introuvable</p>" * 50,
-    "faq/index.html": b"<!doctype html><title>faq</title>" + b"<p>question</p>" * 50,
+    "some-page/index.html": b"<!doctype html><title>some page</title>" + b"<p>question</p>" * 50,
     "assets/style.css": b"body { color: black; }\n" * 50,
     "search/search_index.json": b'{"docs": []}' * 50,
     "assets/logo.png": b"\x89PNG\r\n\x1a\n" + bytes(500),
@@ -48,7 +48,7 @@ def fetch(base_url: str, path: str, accept_encoding: str | None = "gzip, deflate
 
 @pytest.mark.parametrize("path, name", [
     ("/", "index.html"),
-    ("/faq/", "faq/index.html"),
+    ("/some-page/", "some-page/index.html"),
     ("/assets/style.css", "assets/style.css"),
     ("/search/search_index.json", "search/search_index.json"),
 ])
@@ -62,16 +62,16 @@ def test_gzip_serves_text_files_compressed_to_clients_that_accept_it(servers, pa
 
 def test_gzip_leaves_binary_files_and_clients_without_gzip_alone(servers):
     png = fetch(servers[True], "/assets/logo.png")
-    plain = fetch(servers[True], "/faq/", accept_encoding=None)
-    refused = fetch(servers[True], "/faq/", accept_encoding="gzip;q=0, identity")
+    plain = fetch(servers[True], "/some-page/", accept_encoding=None)
+    refused = fetch(servers[True], "/some-page/", accept_encoding="gzip;q=0, identity")
     assert "content-encoding" not in png[1] and png[2] == FILES["assets/logo.png"], f"png: {png[1]}"
-    assert "content-encoding" not in plain[1] and plain[2] == FILES["faq/index.html"], f"plain: {plain[1]}"
+    assert "content-encoding" not in plain[1] and plain[2] == FILES["some-page/index.html"], f"plain: {plain[1]}"
     assert "content-encoding" not in refused[1], f"q=0 must refuse gzip: {refused[1]}"
 
 
 def test_without_the_gzip_option_nothing_is_compressed(servers):
-    status, headers, body = fetch(servers[False], "/faq/")
-    assert (status, headers.get("content-encoding"), body) == (200, None, FILES["faq/index.html"]), headers
+    status, headers, body = fetch(servers[False], "/some-page/")
+    assert (status, headers.get("content-encoding"), body) == (200, None, FILES["some-page/index.html"]), headers
 
 
 @pytest.mark.parametrize("compress", [False, True], ids=["plain", "gzip"])
@@ -87,8 +87,8 @@ def test_an_unknown_path_gets_the_root_404_page_with_status_404(servers, compres
 
 @pytest.mark.parametrize("compress", [False, True], ids=["plain", "gzip"])
 def test_a_directory_without_its_slash_is_redirected(servers, compress):
-    status, headers, _ = fetch(servers[compress], "/faq")
-    assert (status, headers.get("location")) == (301, "/faq/"), headers
+    status, headers, _ = fetch(servers[compress], "/some-page")
+    assert (status, headers.get("location")) == (301, "/some-page/"), headers
 
 
 @pytest.mark.parametrize("header, accepted", [

@@ -27,7 +27,7 @@ def page_problems(built, base, language, page) -> dict[str, list[str]]:
         report["structure"] = parity.structure_problems(site, REFERENCE, language, page)
         report["link targets"] = parity.counterpart_link_problems(site, languages, REFERENCE, language, page)
         if page == parity.FAQ_PAGE:
-            report["faq"] = parity.faq_problems(site, REFERENCE, language)
+            report[parity.FAQ_CHECK] = parity.faq_problems(site, REFERENCE, language)
     return {check: problems for check, problems in report.items() if problems}
 
 

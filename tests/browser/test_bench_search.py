@@ -5,6 +5,7 @@ One query suffices here: tests/browser/test_search.py types every query of every
 import pytest
 
 from benchmarks.search import time_queries
+from checks.parity import FAQ_PAGE
 from checks.search import queries
 
 from ..params import each_language
@@ -16,6 +17,6 @@ pytestmark = pytest.mark.browser
 def test_a_query_typed_twice_is_timed_twice_from_last_keystroke_to_results(browser, base_url, language):
     query = queries(language)[:1]
     timings = time_queries(browser, base_url, language, query, rounds=2)
-    where = f"[{language.locale}] faq.md, {query[0]['query']!r} typed twice"
+    where = f"[{language.locale}] {FAQ_PAGE}, {query[0]['query']!r} typed twice"
     assert len(timings) == 2, f"{where}: timings {timings}"
     assert all(0 < ms < 5000 for ms in timings), f"{where}: timings {timings} (ms)"

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from checks.parity import FAQ_PAGE
 from checks.search import queries
 from checks.search_ui import open_search, query_problems
 from checks.site import copy_project, mkdocs_serve
@@ -57,7 +58,7 @@ def live_reload_ran(page) -> bool:
 
 @each_language
 def test_an_edit_to_the_markdown_shows_in_the_open_page_by_itself(editor, served, language):
-    page = "faq.md"
+    page = FAQ_PAGE
     editor.goto(url_of(language, page))
     assert live_reload_ran(editor), f"[{language.locale}] {page}: the live-reload script did not run"
     marker = f"Edited under mkdocs serve ({language.locale})"
@@ -135,16 +136,16 @@ def test_every_page_under_mkdocs_serve_is_free_of_console_errors(editor, languag
 
 @each_language
 def test_search_and_the_switcher_work_under_mkdocs_serve(editor, served, language):
-    editor.goto(url_of(language, "faq.md"))
+    editor.goto(url_of(language, FAQ_PAGE))
     open_search(editor)
     where = f"[{language.locale}] under mkdocs serve"
     assert query_problems(editor, queries(language)[0], language, LANGUAGES) == [], where
     editor.keyboard.press("Escape")
     for target in other_languages(language):
-        editor.goto(url_of(language, "faq.md"))
+        editor.goto(url_of(language, FAQ_PAGE))
         editor.locator(".md-header .md-select").hover()
         editor.locator(f'.md-header a.md-select__link[hreflang="{target.locale}"]').click()
-        editor.wait_for_url(re.compile(re.escape(served.url + url_of(target, "faq.md")) + "$"))
+        editor.wait_for_url(re.compile(re.escape(served.url + url_of(target, FAQ_PAGE)) + "$"))
         assert editor.locator("html").get_attribute("lang") == target.locale, where
     assert editor.activity.console_errors == [], f"{where}: console errors"
 

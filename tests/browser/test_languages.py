@@ -5,6 +5,7 @@ serves only the root 404.html (GitHub Pages) and on one that serves each folder'
 import pytest
 
 from checks.browser import PHONE
+from checks.parity import FAQ_PAGE
 from checks.seo import language_extra
 from checks.site import site_path as url_of
 
@@ -51,8 +52,8 @@ def track_loads(page):
 @each_language
 @each_page
 def test_the_switcher_keeps_the_page_and_every_heading_anchor(tours, base_url, language, page):
-    """On faq/#refund, the switcher leads to each other language's faq/#refund, for every
-    heading: arriving on the anchor, moving to another one; off any anchor, to its faq/. Then
+    """On <page>/#<id>, the switcher leads to each other language's <page>/#<id>, for every
+    heading: arriving on the anchor, moving to another one; off any anchor, to its <page>/. Then
     switching for real, to each other language, lands there, in that language (tour.py)."""
     round_ = tours(language, page)
     assert round_.anchors, f"[{language.locale}] {page}: no heading with an id"
@@ -119,11 +120,11 @@ def test_going_home_from_inside_the_site_stays_in_the_language_read(browser, bas
     page = reader(
         browser, base_url, locale=browser_locale(reading), viewport={"width": 1280, "height": 800}
     )
-    page.goto(url_of(REFERENCE, "faq.md"))  # "load": the logo is there
+    page.goto(url_of(REFERENCE, FAQ_PAGE))  # "load": the logo is there
     page.locator(".md-header a.md-logo").click()
     page.wait_for_load_state("networkidle")  # the home stays, or a redirect has happened
     assert page.url == base_url + url_of(REFERENCE, "index.md"), (
-        f"[{REFERENCE.locale}] faq.md, browser in {reading.locale}: the logo led to {page.url}"
+        f"[{REFERENCE.locale}] {FAQ_PAGE}, browser in {reading.locale}: the logo led to {page.url}"
     )
     page.context.close()
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from checks.parity import FAQ_PAGE
 from checks.search import material_translations, queries
 from checks.search_ui import QUERY, meta_text, open_search, query_problems, type_query
 from checks.site import site_path as url_of
@@ -21,9 +22,9 @@ def language_queries(language):
 
 @each_language
 def test_real_queries_find_their_answer_in_the_top_3_and_only_in_the_page_language(phone, language):
-    """Every query of tests/search_queries.yml, typed key by key on the language's FAQ page."""
+    """Every query of search_queries.yml, typed key by key on the language's FAQ page."""
     listed = language_queries(language)
-    phone.goto(url_of(language, "faq.md"))
+    phone.goto(url_of(language, FAQ_PAGE))
     open_search(phone)
     problems = [problem for item in listed for problem in query_problems(phone, item, language, LANGUAGES)]
     assert problems == []

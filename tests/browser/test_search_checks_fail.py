@@ -9,6 +9,8 @@ from contextlib import contextmanager
 import pytest
 
 from checks.browser import PHONE
+from checks.facts import glossary
+from checks.parity import FAQ_PAGE
 from checks.search import (
     entries_using,
     expected_offers,
@@ -38,8 +40,14 @@ from .test_search_readers import enter_after_prefix, enter_on_first_use, heading
 
 pytestmark = pytest.mark.browser
 
-# A word in every language's pages: once the languages mix, it finds the other one's pages too.
-SHARED = {"query": "Spectrum", "expect": "faq.md"}
+
+def shared_name(site) -> str:
+    """A proper name of translations/glossary.yml that every language's pages use: once the
+    languages mix, it finds the other one's pages too."""
+    for name in glossary():
+        if all(entries_using(load_index(site, language), name) for language in LANGUAGES):
+            return name
+    pytest.fail(f"no name of translations/glossary.yml is used in every language: {glossary()}", pytrace=False)
 
 
 @pytest.fixture
@@ -49,13 +57,14 @@ def broken_site(site_dir, tmp_path):
 
 
 def problems_on(site, browser, language):
-    """What query_problems finds searching SHARED on the language's FAQ page of a site."""
+    """What query_problems finds searching shared_name() on the language's FAQ page of a site."""
+    shared = {"query": shared_name(site)}
     with serve(site) as url:
         context = browser.new_context(viewport=PHONE, base_url=url)
         page = context.new_page()
-        page.goto(site_path(language, "faq.md"))
+        page.goto(site_path(language, FAQ_PAGE))
         open_search(page)
-        problems = query_problems(page, SHARED, language, LANGUAGES)
+        problems = query_problems(page, shared, language, LANGUAGES)
         context.close()
     return problems
 
@@ -67,7 +76,7 @@ def test_results_from_an_index_that_mixes_languages_are_caught(broken_site, brow
     index_file(broken_site, language).write_text(json.dumps(mixed), encoding="utf-8")
     problems = problems_on(broken_site, browser, language)
     assert any("result from another language" in p for p in problems), (
-        f"[{language.locale}] faq.md: an index holding {REFERENCE.locale}'s pages too went unseen: {problems}"
+        f"[{language.locale}] {FAQ_PAGE}: an index holding {REFERENCE.locale}'s pages too went unseen: {problems}"
     )
 
 
@@ -75,14 +84,14 @@ def test_results_from_an_index_that_mixes_languages_are_caught(broken_site, brow
 def test_a_page_without_its_index_redirect_is_caught_searching_the_reference_index(
     broken_site, browser, language
 ):
-    faq = built_page(broken_site, language, "faq.md")
+    faq = built_page(broken_site, language, FAQ_PAGE)
     html = faq.read_text(encoding="utf-8")
     script = re.compile(r'<script\s+src="[^"]*search-language\.js".*?</script>', re.DOTALL)
     assert script.search(html), f"{faq}: no search-language.js script to remove"
     faq.write_text(script.sub("", html), encoding="utf-8")
     problems = problems_on(broken_site, browser, language)
     assert any("result from another language" in p for p in problems), (
-        f"[{language.locale}] faq.md: searching {REFERENCE.locale}'s index went unseen: {problems}"
+        f"[{language.locale}] {FAQ_PAGE}: searching {REFERENCE.locale}'s index went unseen: {problems}"
     )
 
 
@@ -94,7 +103,7 @@ def test_queries_typed_without_accents_fail_once_the_worker_stops_folding(broken
     with serve(broken_site) as url:
         context = browser.new_context(viewport=PHONE, base_url=url)
         page = context.new_page()
-        page.goto(site_path(REFERENCE, "faq.md"))
+        page.goto(site_path(REFERENCE, FAQ_PAGE))
         open_search(page)
         # Typed one after another until one misses its answer: the first miss is proof enough.
         misses = (
@@ -106,8 +115,8 @@ def test_queries_typed_without_accents_fail_once_the_worker_stops_folding(broken
         first_miss = next(misses, None)
         context.close()
     assert first_miss is not None, (
-        f"[{REFERENCE.locale}] faq.md: every query still passes without accent folding: "
-        "add queries typed without their accents to tests/search_queries.yml"
+        f"[{REFERENCE.locale}] {FAQ_PAGE}: every query still passes without accent folding: "
+        "add queries typed without their accents to search_queries.yml"
     )
 
 
@@ -118,7 +127,7 @@ def test_queries_typed_without_accents_fail_once_the_worker_stops_folding(broken
 
 
 @contextmanager
-def searching(site, browser, language, page="faq.md"):
+def searching(site, browser, language, page=FAQ_PAGE):
     """A phone on the language's page of a copy of the site, search open and loaded."""
     with serve(site) as url:
         context = browser.new_context(viewport=PHONE, base_url=url)
@@ -130,9 +139,9 @@ def searching(site, browser, language, page="faq.md"):
 
 
 def misses(tab, language, kind):
-    """The queries of a kind of tests/search_queries.yml whose answer is not in the top 3."""
+    """The queries of a kind of search_queries.yml whose answer is not in the top 3."""
     items = [item for item in queries(language) if item["kind"] == kind]
-    assert items, f"[{language.locale}] tests/search_queries.yml: no query of kind {kind!r}"
+    assert items, f"[{language.locale}] search_queries.yml: no query of kind {kind!r}"
     return [p for item in items for p in query_problems(tab, item, language, LANGUAGES) if "not in the top 3" in p]
 
 
@@ -175,7 +184,7 @@ def test_enter_opens_the_prefix_top_or_nothing_without_the_wait(broken_site, bro
     """The two Enter checks of test_search_readers.py on a site where Enter is Material's alone."""
     with searching(search_copies.without(broken_site, "the Enter wait"), browser, language) as tab:
         trap = prefix_trap(tab, queries(language))
-        assert trap, f"[{language.locale}] tests/search_queries.yml: no question to trap Enter with"
+        assert trap, f"[{language.locale}] search_queries.yml: no question to trap Enter with"
         item, prefix, top, before = trap
         after_prefix = enter_after_prefix(tab, prefix, item["query"][len(prefix):])
         # A waiting Enter acts as soon as the answer shows: a second after it is time enough

@@ -5,6 +5,7 @@ test_search_checks_fail.py."""
 import pytest
 
 from checks.browser import PHONE
+from checks.parity import FAQ_PAGE
 from checks.search import (
     entries_using,
     expected_offers,
@@ -48,7 +49,7 @@ def headings(site_dir, language) -> dict[str, str]:
 @each_language
 def test_every_section_heading_typed_as_a_question_ranks_its_section_first(phone, site_dir, language):
     """A heading that matches the query closely wins, its question words and articles included."""
-    phone.goto(site_path(language, "faq.md"))
+    phone.goto(site_path(language, FAQ_PAGE))
     open_search(phone)
     assert heading_problems(phone, language, headings(site_dir, language)) == []
 
@@ -57,7 +58,7 @@ def test_every_section_heading_typed_as_a_question_ranks_its_section_first(phone
 def test_every_word_of_every_synonym_group_finds_the_entries_that_use_its_group(phone, site_dir, language):
     """search_words.yml: each word, typed alone, finds every section using a word of its group."""
     index = load_index(site_dir, language)
-    phone.goto(site_path(language, "faq.md"))
+    phone.goto(site_path(language, FAQ_PAGE))
     open_search(phone)
     groups = search_words(language)["synonyms"]
     assert synonym_problems(phone, language, groups, lambda word: entries_using(index, word)) == []
@@ -79,21 +80,21 @@ def test_with_no_result_the_panel_offers_the_faq_and_the_guide_sections_in_the_p
 def test_the_words_a_result_lacks_are_shown_as_the_reader_typed_them(phone, language):
     """Not stems: the "missing" line of each result shows the word as typed, accents and case."""
     word = next(item["query"] for item in queries(language) if item["kind"] == "word")
-    phone.goto(site_path(language, "faq.md"))
+    phone.goto(site_path(language, FAQ_PAGE))
     open_search(phone)
     assert missing_word_problems(phone, language, word) == []
 
 
 @each_language
 def test_the_page_a_result_opens_marks_the_words_typed_without_accents(browser, base_url, language):
-    """Each query of tests/search_queries.yml with `shows`: Enter, then the word marked there."""
+    """Each query of search_queries.yml with `shows`: Enter, then the word marked there."""
     items = [item for item in queries(language) if "shows" in item]
-    assert items, f"[{language.locale}] tests/search_queries.yml: no query with `shows` to open"
+    assert items, f"[{language.locale}] search_queries.yml: no query with `shows` to open"
     problems = []
     context = browser.new_context(viewport=PHONE, base_url=base_url)
     for item in items:
         page = context.new_page()
-        page.goto(site_path(language, "faq.md"))
+        page.goto(site_path(language, FAQ_PAGE))
         open_search(page)
         problems += highlight_problems(page, language, item)
         page.close()
@@ -105,7 +106,7 @@ def trap(page, language):
     """A question whose top result differs from that of its words but the last (prefix_trap)."""
     found = prefix_trap(page, queries(language))
     if found is None:
-        pytest.fail(f"[{language.locale}] tests/search_queries.yml: no question whose top result differs "
+        pytest.fail(f"[{language.locale}] search_queries.yml: no question whose top result differs "
                     "from that of its words but the last; add one", pytrace=False)
     return found
 
@@ -119,7 +120,7 @@ def enter_on_first_use(context, language, query, keys, timeout_ms=15_000, answer
     try:
         held = []
         page.route("**/search_index.json", lambda route: held.append(route))
-        page.goto(site_path(language, "faq.md"))
+        page.goto(site_path(language, FAQ_PAGE))
         with page.expect_request("**/search_index.json"):
             focus_search(page)
         start = type_and_enter(page, query, keys)
@@ -146,7 +147,7 @@ def test_enter_typed_fast_on_first_use_opens_the_whole_query_top_result(browser,
     query's answer and opens its top result."""
     context = browser.new_context(viewport=PHONE, base_url=slow_search_url)
     page = context.new_page()
-    page.goto(site_path(language, "faq.md"))
+    page.goto(site_path(language, FAQ_PAGE))
     open_search(page)
     item, _, top, _ = trap(page, language)
     held, went = enter_on_first_use(context, language, item["query"], keys=True)
@@ -159,7 +160,7 @@ def test_enter_typed_fast_on_first_use_opens_the_whole_query_top_result(browser,
 @each_language
 def test_enter_on_first_use_right_after_a_suggestion_opens_the_whole_query_top_result(phone, language):
     """Search not loaded yet, the query landing without keys: Enter waits for its answer."""
-    phone.goto(site_path(language, "faq.md"))
+    phone.goto(site_path(language, FAQ_PAGE))
     open_search(phone)
     item, _, top, _ = trap(phone, language)
     held, went = enter_on_first_use(phone.context, language, item["query"], keys=False)
@@ -172,7 +173,7 @@ def test_enter_on_first_use_right_after_a_suggestion_opens_the_whole_query_top_r
 def test_enter_right_after_a_prefix_results_opens_the_whole_query_top_result(phone, language):
     """A prefix's results on screen, the last word landing and Enter at once: the whole
     query's top result, not the prefix's."""
-    phone.goto(site_path(language, "faq.md"))
+    phone.goto(site_path(language, FAQ_PAGE))
     open_search(phone)
     item, prefix, top, before = trap(phone, language)
     opened = enter_after_prefix(phone, prefix, item["query"][len(prefix):])

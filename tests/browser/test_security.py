@@ -5,6 +5,7 @@ from contextlib import contextmanager
 
 import pytest
 
+from checks.parity import FAQ_PAGE
 from checks.search_ui import open_search, type_query, wait_for_answer
 from checks.site import site_path
 from checks.static_server import serve
@@ -98,11 +99,11 @@ def test_markup_in_the_url_never_runs(phone, language, where):
     with dialogs_caught(phone) as dialogs:
         for payload in PAYLOADS:
             errors, before = len(phone.activity.console_errors), len(dialogs)
-            fresh_document(phone, site_path(language, "faq.md") + where + payload)
+            fresh_document(phone, site_path(language, FAQ_PAGE) + where + payload)
             if where == "?q=":  # the search opens with the payload as its query: wait for its answer
                 wait_for_answer(phone)
             wait_for_images(phone)
-            at = f"[{language.locale}] faq.md{where}{payload}"
+            at = f"[{language.locale}] {FAQ_PAGE}{where}{payload}"
             if not nothing_ran(phone, dialogs[before:]):
                 problems.append(f"{at}: the payload ran")
             if phone.activity.console_errors[errors:]:

@@ -6,12 +6,10 @@ language switcher leads from every heading anchor, and where switching lands
 import copy
 from dataclasses import dataclass
 
+from checks.search import queries
 from checks.site import Language, built_page, heading_ids, site_path
 
 from .recording import Activity
-
-# A word of every language's guide: the search shows results whatever the language.
-QUERY = "Spectrum"
 
 
 def switcher_link(page, target: Language):
@@ -27,7 +25,7 @@ def switch_to(page, target: Language) -> None:
 
 @dataclass
 class Landing:
-    path: str  # where switching led, from the site root: "es/faq/#refund"
+    path: str  # where switching led, from the site root: "<locale>/<page>/#<id>"
     lang: str | None  # the <html lang> there
     anchor_found: bool  # whether the anchor switched from is there too
 
@@ -42,7 +40,8 @@ class Tour:
 
 def tour(reader, base_url: str, site_dir, language: Language, page: str, others: list[Language]) -> Tour:
     """On a fresh phone page, fast-forwarded and recording (reused_page.ReusedPage.fresh):
-    load the page, search for QUERY and close the search; arrive on the page again, at its first
+    load the page, search for the language's first query (search_queries.yml: it has results)
+    and close the search; arrive on the page again, at its first
     heading's anchor (a reload); read the switcher's links there, at each other anchor, then off
     any anchor; then, from the last anchor, switch to each other language in turn. The search
     comes before any anchor: on a phone, on a page arrived at an anchor, "/" only focuses the
@@ -54,7 +53,7 @@ def tour(reader, base_url: str, site_dir, language: Language, page: str, others:
     here = site_path(language, page)
     reader.goto(here)
     reader.keyboard.press("/")
-    reader.locator("input.md-search__input").press_sequentially(QUERY)
+    reader.locator("input.md-search__input").press_sequentially(queries(language)[0]["query"])
     reader.locator(".md-search-result__item").first.wait_for()
     reader.keyboard.press("Escape")
     if anchors:
