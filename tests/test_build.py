@@ -1,6 +1,6 @@
 """The built site: every declared language, every page, the id contract and <html lang>."""
 
-from checks.pages import contract_id_problems, html_lang_problems, page_not_built
+from checks.pages import contract_id_problems, html_lang_problems, landing_addresses, page_not_built
 from checks.site import ROOT, built_page
 
 from .params import KEPT_IDS, KEPT_IDS_YML, LANGUAGES, each_language, each_page
@@ -16,16 +16,16 @@ def test_every_page_is_built_in_every_language(site_dir, language, page):
 @each_language
 def test_each_kept_id_stands_exactly_once_on_its_page(site_dir, language):
     """The ids of translations/kept_ids.yml, which links from outside rely on, are present once
-    each, in every language."""
-    problems = []
+    each, in every language, or still land (renamed, moved or removed, as recorded)."""
+    problems, landing = [], landing_addresses(ROOT)
     for page, ids in KEPT_IDS.items():
         if built_page(site_dir, language, page).is_file():
-            problems += contract_id_problems(site_dir, language, page, ids)
+            problems += contract_id_problems(site_dir, language, page, ids, landing)
         else:
             problems.append(f"[{language.locale}] {page}: no such page, yet its ids {ids} are kept")
     assert problems == [], (
         f"outside links rely on these ids ({KEPT_IDS_YML.relative_to(ROOT)}): give the heading its id "
-        "back, or change that file (with a redirect plan for the links)"
+        "back, rename it with `python -m commands.rename` (which keeps its old address), or change that file"
     )
 
 
