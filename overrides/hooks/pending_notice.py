@@ -6,7 +6,8 @@ translations/pending.yml (next to mkdocs.yml): `{page, section, language, since,
 that language builds, right after the heading of that section, the page gets a notice in its
 language (`extra.pending_notice`: a `title`, and a `text` with `{date}` and `{links}`): the date
 written the reader's way (Babel), and a link to the same section in each language not pending
-for it, named as in plugins.i18n.languages. A section that does not exist yet in that language
+for it, named as in plugins.i18n.languages (to the page, in a language that removed the
+section). A section that does not exist yet in that language
 (new in another) gets its notice where it will stand, before the next section the languages
 share, with the section's id (`extra.pending_notice.missing`): the language switcher's anchor
 lands on it. A pending title or description (`faq.md:title`) has no notice: the nav shows the
@@ -102,8 +103,10 @@ def missing_place(html: str, section: str, ids: list[str]) -> int:
     return len(html)
 
 
-def section_link(page: Page, locale: str, section: str, name: str) -> str:
-    """A link to the section in another language's version of the page, relative, named in it.
+def section_link(page: Page, locale: str, section: str | None, name: str) -> str:
+    """A link to the section in another language's version of the page, relative, named in it;
+    to the page's top when that language removed the section (section None): an anchor that
+    is not there would be a broken link.
 
     Material's bundle takes over a click on any link to another language's version of the page
     (one of its <link rel=alternate>) and sends the reader to that page's top, the anchor lost;
@@ -111,7 +114,8 @@ def section_link(page: Page, locale: str, section: str, name: str) -> str:
     """
     url = get_relative_url(page.file.alternates[locale].url, page.url)
     href = escape(f"{url}/" if url.endswith(".") else url)  # "../", not "..", for the home
-    return f'<a href="{href}#{section}" hreflang="{locale}" lang="{locale}" target="_self">{escape(name)}</a>'
+    fragment = f"#{section}" if section else ""
+    return f'<a href="{href}{fragment}" hreflang="{locale}" lang="{locale}" target="_self">{escape(name)}</a>'
 
 
 def notice(texts: dict, since: date, links: list[str], locale: str, anchor: str | None = None) -> str:
@@ -150,7 +154,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         if section.startswith(":"):
             continue  # a title or description: no place in the article
         updated = updated_locales(entries, name, section, config)
-        links = [section_link(page, other, section, names[other]) for other in updated]
+        links = [
+            section_link(page, other, section if section in source_ids(config, other, name) else None, names[other])
+            for other in updated
+        ]
         span = heading_span(html, section)
         if span:
             text = notice(config.extra["pending_notice"], entry["since"], links, locale)
