@@ -15,10 +15,10 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from checks.freshness import Pending
 from checks.parity import HEADINGS, NOTICE_CLASS, article
-from checks.site import ROOT, Language, built_page, internal_target, language_of, site_path, soup_without_sidebars
+from checks.site import PROJECT, Language, built_page, internal_target, language_of, site_path, soup_without_sidebars
 from checks.yaml_files import read_yaml
 
-GLOSSARY = ROOT / "translations" / "glossary.yml"
+GLOSSARY = PROJECT / "translations" / "glossary.yml"
 # A number as written in running text: "30", "1 000", "1,5", "2.500" (spaces of any width inside)
 NUMBER = re.compile(r"\d(?:[\d\u00a0\u202f .,]*\d)?")
 

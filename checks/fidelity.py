@@ -16,10 +16,10 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from checks.parity import HEADINGS, NOTICE_CLASS, article
-from checks.site import ROOT, Language, built_page, soup
+from checks.site import PROJECT, Language, built_page, soup
 
 # The articles the guide was imported from, kept in the repository (README, "Layout").
-SOURCE_DIR = ROOT / "provenance"
+SOURCE_DIR = PROJECT / "provenance"
 # How close a mended paragraph must stay to its source paragraph (1.0: identical). Our mends of
 # typos and machine-translation glitches score 0.70 and above; another paragraph scores below.
 MIN_SIMILARITY = 0.65

@@ -27,11 +27,11 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from checks.parity import HEADINGS, NOTICE_CLASS, article
-from checks.site import ROOT, Language, built_page, internal_target, language_of, site_path, soup_without_sidebars
+from checks.site import PROJECT, Language, built_page, internal_target, language_of, site_path, soup_without_sidebars
 from checks.yaml_files import read_yaml
 
-LOCK = ROOT / "translations" / "lock.yml"
-PENDING = ROOT / "translations" / "pending.yml"
+LOCK = PROJECT / "translations" / "lock.yml"
+PENDING = PROJECT / "translations" / "pending.yml"
 # mkdocs.yml, extra: how many days a section may stay pending before the tests fail
 LIMIT_KEY = "pending_translation_days"
 LOCK_HEADER = (
@@ -386,7 +386,7 @@ def confirmed(lock: dict, states: list[SectionState], today: date) -> dict:
 
 def project_files(project: Path) -> tuple[Path, Path]:
     """A project's lock and pending entries."""
-    return project / LOCK.relative_to(ROOT), project / PENDING.relative_to(ROOT)
+    return project / LOCK.relative_to(PROJECT), project / PENDING.relative_to(PROJECT)
 
 
 def limit_days(config: dict) -> int:

@@ -16,7 +16,7 @@ from mkdocs.utils.meta import get_data
 
 from checks.site import (
     MKDOCS_YML,
-    ROOT,
+    PROJECT,
     Language,
     built_page,
     i18n_config,
@@ -42,7 +42,7 @@ def language_extra(language: Language, mkdocs_yml: Path = MKDOCS_YML) -> dict:
     return next(lang.get("extra", {}) for lang in declared if lang["locale"] == language.locale)
 
 
-def front_matter(language: Language, page: str, docs_dir: Path = ROOT / "docs") -> dict:
+def front_matter(language: Language, page: str, docs_dir: Path = PROJECT / "docs") -> dict:
     return get_data((docs_dir / language.locale / page).read_text(encoding="utf-8"))[1]
 
 

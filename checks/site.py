@@ -28,11 +28,14 @@ from mkdocs.utils.yaml import get_yaml_loader
 from checks.yaml_files import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-MKDOCS_YML = ROOT / "mkdocs.yml"
+# The guide the checks read: this repository, or, with GUIDE_PROJECT set, a copy of it edited as
+# an editor would (tests/test_editor_paths.py runs the site's checks on one that way).
+PROJECT = Path(os.environ.get("GUIDE_PROJECT") or ROOT).resolve()
+MKDOCS_YML = PROJECT / "mkdocs.yml"
 # Each language's question words and synonyms for search, next to mkdocs.yml
-SEARCH_WORDS_YML = ROOT / "search_words.yml"
+SEARCH_WORDS_YML = PROJECT / "search_words.yml"
 # The queries readers type, and the section each must find, per language, next to mkdocs.yml
-SEARCH_QUERIES_YML = ROOT / "search_queries.yml"
+SEARCH_QUERIES_YML = PROJECT / "search_queries.yml"
 SITE = "http://site.invalid/"  # a base to resolve the built pages' relative links against
 
 
@@ -258,7 +261,7 @@ def copy_project(dest: Path) -> Path:
     for beside in (SEARCH_WORDS_YML, SEARCH_QUERIES_YML):
         shutil.copy2(beside, dest / beside.name)
     for folder in ("docs", "overrides", "translations", "provenance"):
-        shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(PROJECT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return dest
 
 

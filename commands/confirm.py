@@ -30,14 +30,14 @@ from checks.freshness import (
     save_pending,
 )
 from checks.old_addresses import OLD_ADDRESSES, addresses_text, load_addresses, recorded
-from checks.site import ROOT, build_site, languages, source_pages
+from checks.site import PROJECT, build_site, languages, source_pages
 from checks.table import format_table
 from checks.yaml_files import yaml_slips
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml (default: this project)")
+    parser.add_argument("--project", type=Path, default=PROJECT, help="folder holding mkdocs.yml (default: this project)")
     args = parser.parse_args(argv)
     if slips := yaml_slips(args.project):
         print("\n".join(slips))

@@ -29,7 +29,7 @@ from checks.freshness import (
     save_pending,
     section_states,
 )
-from checks.site import ROOT, build_site, languages
+from checks.site import PROJECT, build_site, languages
 from checks.yaml_files import yaml_slips
 
 
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("language", help="the locale that lags, e.g. es")
     parser.add_argument("--reason", required=True, help="why, in a few words")
     parser.add_argument("--since", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD (default: today)")
-    parser.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml (default: this project)")
+    parser.add_argument("--project", type=Path, default=PROJECT, help="folder holding mkdocs.yml (default: this project)")
     args = parser.parse_args(argv)
     if slips := yaml_slips(args.project):
         print("\n".join(slips))

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from checks.rename import apply, planned
 from checks.rename_request import Refused, parse_request
-from checks.site import ROOT
+from checks.site import PROJECT
 from checks.table import format_table
 
 
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("to", help="NEW-ID (rename in place), OTHER.md (move, same id) or OTHER.md#NEW-ID")
     parser.add_argument("--after", metavar="ID", help="put the moved section after this section of its new page")
     parser.add_argument("--dry-run", action="store_true", help="list each change, write nothing")
-    parser.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml (default: this project)")
+    parser.add_argument("--project", type=Path, default=PROJECT, help="folder holding mkdocs.yml (default: this project)")
     args = parser.parse_args(argv)
     try:
         changes = planned(args.project, parse_request(args.section, args.to, args.after))

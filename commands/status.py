@@ -30,7 +30,7 @@ from checks.freshness import (
     project_files,
 )
 from checks.parity import page_report, page_set_problems
-from checks.site import ROOT, SLIP, build_site, languages, load_config, source_pages
+from checks.site import PROJECT, SLIP, build_site, languages, load_config, source_pages
 from checks.table import format_table
 from checks.yaml_files import yaml_slips
 
@@ -79,7 +79,7 @@ def status_table(pages: list[str], locales: list[str], cells: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--project", type=Path, default=ROOT, help="folder holding mkdocs.yml (default: this project)")
+    parser.add_argument("--project", type=Path, default=PROJECT, help="folder holding mkdocs.yml (default: this project)")
     args = parser.parse_args(argv)
     if slips := yaml_slips(args.project):
         print("\n".join(slips))

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from checks.site import ROOT, add_language, build_site, copy_project, languages
+from checks.site import PROJECT, ROOT, add_language, build_site, copy_project, languages
 from checks.static_server import serve
 
 from .bare_clone import finish, start_fast_tier_in_bare_clone
@@ -35,7 +35,7 @@ def pytest_collection_modifyitems(items):
 def site_dir(tmp_path_factory):
     """The real site, built with `mkdocs build --strict` into a temporary folder."""
     site = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site)
+    result = build_site(PROJECT, site)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.log}", pytrace=False)
     return site

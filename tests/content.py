@@ -18,11 +18,11 @@ from pathlib import Path
 
 from checks.parity import FAQ_PAGE, MIN_WORDS_TO_DETECT
 from checks.search import search_words
-from checks.site import ROOT, Language, nav_pages, source_pages
+from checks.site import PROJECT, Language, nav_pages, source_pages
 
 from .hooks import load_hook
 
-DOCS = ROOT / "docs"
+DOCS = PROJECT / "docs"
 # Headings found as the build finds them (overrides/hooks/heading_ids.py): code blocks skipped.
 _headings = load_hook("heading_ids").headings
 # The synonym groups no page uses, as the build judges them (overrides/hooks/search_words.py).
@@ -144,7 +144,7 @@ class Page:
 def where(path: Path) -> str:
     """A path as an editor names it: relative to the project when inside it."""
     try:
-        return path.relative_to(ROOT).as_posix()
+        return path.relative_to(PROJECT).as_posix()
     except ValueError:
         return str(path)
 

@@ -3,16 +3,16 @@ page found in any language folder (so a page missing in one language still gets 
 
 import pytest
 
-from checks.site import ROOT, Language, languages, load_config, source_pages
+from checks.site import PROJECT, Language, languages, load_config, source_pages
 
 LANGUAGES = languages()
 # The default language is the reference every translation is compared with.
 REFERENCE = LANGUAGES[0]
 TRANSLATIONS = LANGUAGES[1:]
 # The heading ids that links from outside the site rely on, page by page: editors' data.
-KEPT_IDS_YML = ROOT / "translations" / "kept_ids.yml"
+KEPT_IDS_YML = PROJECT / "translations" / "kept_ids.yml"
 KEPT_IDS = load_config(KEPT_IDS_YML) or {}
-PAGES = sorted({page for lang in LANGUAGES for page in source_pages(ROOT / "docs", lang)})
+PAGES = sorted({page for lang in LANGUAGES for page in source_pages(PROJECT / "docs", lang)})
 
 # A language the site does not have, that lunr can stem and Material can label: the suite builds
 # a copy with it (tests/test_third_language.py) to prove a third language needs no change.

@@ -1,7 +1,7 @@
 """The built site: every declared language, every page, the id contract and <html lang>."""
 
 from checks.pages import contract_id_problems, html_lang_problems, landing_addresses, page_not_built
-from checks.site import ROOT, built_page
+from checks.site import PROJECT, built_page
 
 from .params import KEPT_IDS, KEPT_IDS_YML, LANGUAGES, each_language, each_page
 
@@ -17,14 +17,14 @@ def test_every_page_is_built_in_every_language(site_dir, language, page):
 def test_each_kept_id_stands_exactly_once_on_its_page(site_dir, language):
     """The ids of translations/kept_ids.yml, which links from outside rely on, are present once
     each, in every language, or still land (renamed, moved or removed, as recorded)."""
-    problems, landing = [], landing_addresses(ROOT)
+    problems, landing = [], landing_addresses(PROJECT)
     for page, ids in KEPT_IDS.items():
         if built_page(site_dir, language, page).is_file():
             problems += contract_id_problems(site_dir, language, page, ids, landing)
         else:
             problems.append(f"[{language.locale}] {page}: no such page, yet its ids {ids} are kept")
     assert problems == [], (
-        f"outside links rely on these ids ({KEPT_IDS_YML.relative_to(ROOT)}): give the heading its id "
+        f"outside links rely on these ids ({KEPT_IDS_YML.relative_to(PROJECT)}): give the heading its id "
         "back, rename it with `python -m commands.rename` (which keeps its old address), or change that file"
     )
 
@@ -40,4 +40,4 @@ def test_the_languages_come_from_mkdocs_yml_default_first():
     """The parametrisation reads mkdocs.yml: one default language, listed first, each with docs."""
     assert [lang.default for lang in LANGUAGES].count(True) == 1, LANGUAGES
     assert LANGUAGES[0].default, f"default language not first: {LANGUAGES}"
-    assert [lang for lang in LANGUAGES if not (ROOT / "docs" / lang.locale).is_dir()] == []
+    assert [lang for lang in LANGUAGES if not (PROJECT / "docs" / lang.locale).is_dir()] == []

@@ -5,7 +5,7 @@ checked on small Markdown sources."""
 import markdown
 import pytest
 
-from checks.site import ROOT
+from checks.site import PROJECT
 
 from .hooks import load_hook
 from .params import PAGES, each_language
@@ -144,7 +144,7 @@ def test_every_page_of_the_site_passes_both_checks(language):
     problems = {
         page: front_matter_problems(text) + heading_problems(text)
         for page in PAGES
-        if (path := ROOT / "docs" / language.locale / page).exists()
+        if (path := PROJECT / "docs" / language.locale / page).exists()
         for text in [path.read_text(encoding="utf-8")]
     }
     assert {page: found for page, found in problems.items() if found} == {}, f"[{language.locale}]"

@@ -9,7 +9,7 @@ from checks.parity import (
     structure_problems,
     untranslated_problems,
 )
-from checks.site import ROOT, built_page, soup
+from checks.site import PROJECT, built_page, soup
 
 from .params import LANGUAGES, REFERENCE, each_language, each_page, each_translation
 
@@ -17,7 +17,7 @@ from .params import LANGUAGES, REFERENCE, each_language, each_page, each_transla
 @each_translation
 def test_same_set_of_pages_as_the_default_language(language):
     """Each page has its counterpart in every language folder, and no page is extra."""
-    assert page_set_problems(ROOT / "docs", REFERENCE, language) == []
+    assert page_set_problems(PROJECT / "docs", REFERENCE, language) == []
 
 
 @each_translation

@@ -16,7 +16,7 @@ from checks.freshness import freshness_problems, limit_days, load_lock, load_pen
 from checks.parity import NOTICE_CLASS, built, detect_language, page_report
 from checks.search import index_file
 from checks.seo import language_extra
-from checks.site import ROOT, build_site, built_page, copy_project, internal_target, load_config, site_path, soup
+from checks.site import PROJECT, build_site, built_page, copy_project, internal_target, load_config, site_path, soup
 
 from .broken_copy import edit
 from .hooks import load_hook
@@ -159,7 +159,7 @@ def hook_config(project) -> SimpleNamespace:
     languages = [SimpleNamespace(locale=lang.locale, build=True) for lang in LANGUAGES]
     i18n = SimpleNamespace(config=SimpleNamespace(languages=languages))
     return SimpleNamespace(
-        config_file_path=str(project / "mkdocs.yml"), docs_dir=str(ROOT / "docs"), plugins={"i18n": i18n}
+        config_file_path=str(project / "mkdocs.yml"), docs_dir=str(PROJECT / "docs"), plugins={"i18n": i18n}
     )
 
 

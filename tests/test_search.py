@@ -19,11 +19,11 @@ from checks.search import (
     heading_titles,
 )
 from checks.parity import FAQ_PAGE, article, faq_questions
-from checks.site import ROOT, built_page, soup, source_pages
+from checks.site import PROJECT, built_page, soup, source_pages
 
 from .params import LANGUAGES, PAGES, each_language
 
-WHERE = QUERIES_YML.relative_to(ROOT)
+WHERE = QUERIES_YML.relative_to(PROJECT)
 
 
 @each_language
@@ -54,7 +54,7 @@ def test_every_section_and_faq_question_is_its_own_entry_with_its_title(site_dir
 def test_the_index_keeps_the_accents_of_the_pages(site_dir, language):
     """Folding is lunr's business: the text shown in results is the page's own."""
     index = load_index(site_dir, language)
-    assert lost_accents(index, language, ROOT / "docs", PAGES) == []
+    assert lost_accents(index, language, PROJECT / "docs", PAGES) == []
 
 
 @each_language
@@ -69,7 +69,7 @@ def test_each_language_has_search_queries_of_every_kind_that_name_real_sections(
     assert few == {}, f"{where} fewer than 2 queries of these kinds: {few}"
     unknown = sorted(set(kinds) - set(QUERY_KINDS), key=str)
     assert unknown == [], f"{where} queries of unknown kinds {unknown}; kinds: {QUERY_KINDS}"
-    pages = source_pages(ROOT / "docs", language)
+    pages = source_pages(PROJECT / "docs", language)
     for item in listed:
         assert item.get("expect"), f"{where} {item}: expects nothing"
         page, _, anchor = item["expect"].partition("#")

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from checks import search
-from checks.site import ROOT, build_site, copy_project, site_path
+from checks.site import PROJECT, build_site, copy_project, site_path
 
 from .params import LANGUAGES, PAGES, REFERENCE, TRANSLATIONS
 
@@ -55,7 +55,7 @@ def test_an_index_with_its_accents_folded_away_is_caught(other_index):
     for doc in other_index["docs"]:
         for field in ("title", "text"):
             doc[field] = doc[field].encode("ascii", "ignore").decode()
-    problems = search.lost_accents(other_index, TRANSLATIONS[-1], ROOT / "docs", PAGES)
+    problems = search.lost_accents(other_index, TRANSLATIONS[-1], PROJECT / "docs", PAGES)
     assert problems and "lost" in problems[0], problems
 
 

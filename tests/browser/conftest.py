@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checks.browser import PHONE, chromium_unavailable, launch
-from checks.site import ROOT, build_site, site_path
+from checks.site import PROJECT, build_site, site_path
 from checks.static_server import serve
 
 from ..params import other_languages
@@ -29,7 +29,7 @@ def chromium_available():
 
 def build_for(url: str, site: Path) -> None:
     """Build the site into the folder served at url, with url as its site_url."""
-    result = build_site(ROOT, site, site_url=url)
+    result = build_site(PROJECT, site, site_url=url)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.log}", pytrace=False)
 
