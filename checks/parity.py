@@ -21,12 +21,14 @@ from checks.site import (
     built_page,
     internal_target,
     language_of,
+    load_config,
     site_path,
     soup_without_sidebars,
     source_pages,
 )
 
-FAQ_PAGE = "faq.md"
+# The FAQ page, as mkdocs.yml names it (extra.faq_page)
+FAQ_PAGE = load_config()["extra"]["faq_page"]
 # The FAQ check's name in page_report, hence in the status table
 FAQ_CHECK = "faq"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

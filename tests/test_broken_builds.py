@@ -260,3 +260,10 @@ def test_one_strict_build_lists_every_slip_of_every_page_and_the_commands_report
     assert confirm.main(["--project", str(project)]) == 1, "confirm passed with slips"
     printed = capsys.readouterr().out
     assert [line for line in expected if line not in printed.splitlines()] == [], f"confirm lacks lines:\n{printed}"
+
+
+def test_a_faq_page_setting_naming_no_page_fails_the_build_naming_the_setting(project, tmp_path):
+    """extra.faq_page: the page search offers first and the FAQ checks read; renamed, say so there."""
+    edit(project / "mkdocs.yml", r"\n  faq_page: \S+\n", "\n  faq_page: no-such-page.md\n", regex=True)
+    log = build_fails(project, tmp_path)
+    assert "mkdocs.yml: extra.faq_page names no-such-page.md" in log, log

@@ -38,6 +38,17 @@ def current_locale(config: MkDocsConfig) -> str:
     return i18n(config).current_language
 
 
+def faq_url(config: MkDocsConfig) -> str:
+    """The FAQ page's URL from its language's folder ("faq/"), named by extra.faq_page in mkdocs.yml."""
+    name = config.extra.get("faq_page")
+    if not isinstance(name, str) or not name.endswith(".md"):
+        raise PluginError("mkdocs.yml: set extra.faq_page to the FAQ's file name, such as faq.md")
+    if not (Path(config.docs_dir) / default_locale(config) / name).is_file():
+        raise PluginError(f"mkdocs.yml: extra.faq_page names {name}, which docs/{default_locale(config)}/ lacks")
+    stem = name.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
 def source_path(page: Page, config: MkDocsConfig) -> str:
     """The page's file as the editor sees it from the project's root: docs/<locale>/<page>.md."""
     path = os.path.join(config.docs_dir, page.file.src_uri)

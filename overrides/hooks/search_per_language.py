@@ -20,14 +20,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import write_file
-from project import built_locales, current_locale, default_locale
+from project import built_locales, current_locale, default_locale, faq_url
 from search_words import language_words, load_words, words_file
 
 LUNR_LANGUAGES = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
 # Material's default pipeline leaves the stemmer out; each index here stems its own words.
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
-# Offered whole when a search finds nothing; the other pages are offered by their sections.
-FAQ = "faq/"
 
 
 def index_path(locale: str, default: bool) -> str:
@@ -62,18 +60,19 @@ def nav_urls(nav: list) -> list[str]:
     return urls
 
 
-def offers(entries: list[dict], prefix: str, nav: list[str]) -> list[str]:
+def offers(entries: list[dict], prefix: str, nav: list[str], faq: str) -> list[str]:
     """What the search panel offers when nothing matches, from a language's entries (prefix: its
     folder, "" or "es/"), in the order of nav (page URLs): the FAQ, then every other page's
-    sections (or the page, when it has none), the home's aside."""
+    sections (or the page, when it has none), the home's aside. faq: the FAQ's URL ("faq/"),
+    offered whole."""
     pages: dict[str, list[str]] = {}
     for entry in entries:
         page = entry["location"].partition("#")[0]
         pages.setdefault(page, []).append(entry["location"])
     order = {prefix + url: n for n, url in enumerate(nav)}
-    offered = [prefix + FAQ] if prefix + FAQ in pages else []
+    offered = [prefix + faq] if prefix + faq in pages else []
     for page in sorted(pages, key=lambda page: order.get(page, len(order))):
-        if page not in (prefix, prefix + FAQ):
+        if page not in (prefix, prefix + faq):
             offered += [loc for loc in pages[page] if "#" in loc] or [page]
     return offered
 
@@ -110,7 +109,7 @@ def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
                 **settings,
                 "fields": search.config.fields,
                 "words": language_words(words[locale], locale, entries),
-                "offers": offers(entries, prefix, nav_urls(config.nav)),
+                "offers": offers(entries, prefix, nav_urls(config.nav), faq_url(config)),
             },
             "docs": entries,
         }
