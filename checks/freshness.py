@@ -110,8 +110,12 @@ def load_lock(path: Path = LOCK) -> dict:
     if not path.is_file():
         return {}
     # libyaml's parser when PyYAML has it (same safe constructors): the lock holds every section's
-    # text in every language, and the pure-Python parser takes 17 times as long to read it.
-    return read_yaml(path, getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    # text in every language, and the pure-Python parser takes 17 times as long to read it. On a
+    # slip, the pure-Python one, whose words every YAML file's one line uses.
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    except yaml.YAMLError:
+        return read_yaml(path) or {}
 
 
 def save_lock(lock: dict, path: Path = LOCK) -> None:
