@@ -27,7 +27,16 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from checks.parity import HEADINGS, NOTICE_CLASS, article
-from checks.site import PROJECT, Language, built_page, internal_target, language_of, site_path, soup_without_sidebars
+from checks.site import (
+    PROJECT,
+    Language,
+    built_page,
+    internal_target,
+    language_of,
+    load_config,
+    site_path,
+    soup_without_sidebars,
+)
 from checks.yaml_files import read_yaml
 
 LOCK = PROJECT / "translations" / "lock.yml"
@@ -358,6 +367,13 @@ def excused_sections(pending: list[Pending], page: str, today: date, limit_days:
     return frozenset(
         p.section for p in pending if p.page == page and (today - p.since).days <= limit_days
     )
+
+
+def excused_in(project: Path, page: str, today: date | None = None) -> frozenset[str]:
+    """excused_sections of a project's page, from its pending entries and its mkdocs.yml."""
+    _, pending_file = project_files(project)
+    limit = limit_days(load_config(project / "mkdocs.yml"))
+    return excused_sections(load_pending(pending_file), page, today or date.today(), limit)
 
 
 def confirmed(lock: dict, states: list[SectionState], today: date) -> dict:

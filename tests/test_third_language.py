@@ -4,6 +4,7 @@ the text's language holds for all three: hreflang, sitemaps, the 404 of each fol
 isolation, parity of structure, questions and links."""
 
 from checks import parity, search, seo
+from checks.freshness import excused_in
 from checks.pages import html_lang_problems, page_not_built
 
 from .params import LANGUAGES, PAGES, REFERENCE, THIRD_LANGUAGE, each_page
@@ -14,6 +15,7 @@ ALL = [*LANGUAGES, THIRD_LANGUAGE]
 def page_problems(built, base, language, page) -> dict[str, list[str]]:
     """Every language-generic check of one language's page, by name, those that find anything."""
     site, languages = built.site, built.languages
+    excused = excused_in(built.project, page)
     report = {
         "built": page_not_built(site, language, page),
         "html lang": html_lang_problems(site, language, page),
@@ -24,10 +26,10 @@ def page_problems(built, base, language, page) -> dict[str, list[str]]:
         "links": parity.link_problems(site, languages, language, page),
     }
     if language != REFERENCE:
-        report["structure"] = parity.structure_problems(site, REFERENCE, language, page)
-        report["link targets"] = parity.counterpart_link_problems(site, languages, REFERENCE, language, page)
+        report["structure"] = parity.structure_problems(site, REFERENCE, language, page, excused)
+        report["link targets"] = parity.counterpart_link_problems(site, languages, REFERENCE, language, page, excused)
         if page == parity.FAQ_PAGE:
-            report[parity.FAQ_CHECK] = parity.faq_problems(site, REFERENCE, language)
+            report[parity.FAQ_CHECK] = parity.faq_problems(site, REFERENCE, language, excused)
     return {check: problems for check, problems in report.items() if problems}
 
 

@@ -15,10 +15,14 @@ def cells(output: str, page: str) -> list[str]:
     return re.split(r"\s{2,}", row.strip())[1:]
 
 
-def test_the_real_site_is_in_step_and_every_cell_says_ok(capsys):
+# A cell in step: "ok", or only sections pending within their limit
+IN_STEP = re.compile(r"ok|pending: \S+ \(\d+ days left\)(, pending: \S+ \(\d+ days left\))*")
+
+
+def test_the_real_site_is_in_step_and_every_cell_says_ok_or_pending(capsys):
     assert status.main([]) == 0
     output = capsys.readouterr().out
-    assert all(cells(output, page) == ["ok"] * len(LANGUAGES) for page in PAGES), output
+    assert all(IN_STEP.fullmatch(cell) for page in PAGES for cell in cells(output, page)), output
 
 
 def test_a_broken_translation_shows_what_differs_per_page_and_exits_1(broken, capsys):
