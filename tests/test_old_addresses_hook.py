@@ -95,6 +95,8 @@ def test_the_forwards_are_urls_relative_to_the_page_in_its_language(tmp_path, la
     prefix = "" if language.default else f"{language.locale}/"
     pages = [SimpleNamespace(src_uri=f"{language.locale}/{p}", url=f"{prefix}{p[:-3]}/") for p in PAGES]
 
+    hook.ENTRIES[:] = hook.entries(config(project, language.locale))  # as on_pre_build reads them, once a build
+
     def context_of(page: str, url: str) -> dict:
         page = SimpleNamespace(file=SimpleNamespace(src_uri=f"{language.locale}/{page}"), url=url)
         return hook.on_page_context({"pages": pages}, page=page, config=config(project, language.locale), nav=None)

@@ -108,10 +108,14 @@ def page_name(page: Page, config: MkDocsConfig) -> str:
     return page.file.src_uri.removeprefix(f"{current_locale(config)}/")
 
 
+# The entries, read and checked once per language's build (on_pre_build), for every page of it.
+ENTRIES: list[tuple[str, str, str, str]] = []
+
+
 def on_pre_build(*, config: MkDocsConfig, **kwargs) -> None:
     """Stop before any page on a bad file or an entry that would land nowhere (the page events
-    then read the entries alone)."""
-    old_addresses(config)
+    then read the entries checked here)."""
+    ENTRIES[:] = old_addresses(config)
 
 
 def with_anchor(html: str, old_id: str, new_id: str, where: str) -> str:
@@ -128,7 +132,7 @@ def with_anchor(html: str, old_id: str, new_id: str, where: str) -> str:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str:
     name = page_name(page, config)
-    for old_page, old_id, new_page, new_id in entries(config):
+    for old_page, old_id, new_page, new_id in ENTRIES:
         if old_page == name == new_page:
             html = with_anchor(html, old_id, new_id, page.file.src_uri)
     return html
@@ -140,11 +144,11 @@ def on_page_context(
     """For overrides/main.html: old_address_anchors (the page has some: load their stylesheet),
     old_address_forwards ({old id: the new section's URL, relative to this page})."""
     name, locale = page_name(page, config), current_locale(config)
-    mine = [entry for entry in entries(config) if entry[0] == name]
-    urls = {file.src_uri: file.url for file in context["pages"]}
+    mine = [entry for entry in ENTRIES if entry[0] == name]
     forwards = {}
     for _, old_id, new_page, new_id in mine:
         if new_page != name:
+            urls = {file.src_uri: file.url for file in context["pages"]}
             url = get_relative_url(urls[f"{locale}/{new_page}"], page.url)
             forwards[old_id] = f"{url}/" if url.endswith(".") else url  # "../", not "..", for a home
             forwards[old_id] += f"#{new_id}"

@@ -131,9 +131,14 @@ def notice(texts: dict, since: date, links: list[str], locale: str, anchor: str 
     )
 
 
+# The entries, read and checked once per language's build (on_pre_build), for every page of it:
+# checking them reads other pages' sources, which no page should pay for again.
+ENTRIES: list[dict] = []
+
+
 def on_pre_build(*, config: MkDocsConfig, **kwargs) -> None:
     """Stop before any page on a bad file, or on a text a notice cannot be written from."""
-    pending_entries(config)
+    ENTRIES[:] = pending_entries(config)
     for key in NOTICE_TEXTS:
         text = (config.extra.get("pending_notice") or {}).get(key) or ""
         missing = [placeholder for placeholder in PLACEHOLDERS if placeholder not in text]
@@ -147,7 +152,7 @@ def on_pre_build(*, config: MkDocsConfig, **kwargs) -> None:
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str:
     locale = current_locale(config)
     name = page.file.src_uri.removeprefix(f"{locale}/")  # "es/faq.md" -> "faq.md"
-    entries = pending_entries(config)
+    entries = ENTRIES
     names = {language.locale: language.name for language in i18n(config).config.languages}
     for entry in [e for e in entries if (e["language"], e["page"]) == (locale, name)]:
         section = entry["section"]
