@@ -1,9 +1,13 @@
 """Links: every internal link and anchor resolves, stays in its language, and matches the
 default language's link to the same place."""
 
+import pytest
+
 from checks.parity import counterpart_link_problems, link_problems
 
 from .params import LANGUAGES, REFERENCE, each_language, each_page, each_translation
+
+pytestmark = pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
 
 
 @each_language

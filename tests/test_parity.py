@@ -1,5 +1,7 @@
 """Every translation carries the same guide as the default language, page by page."""
 
+import pytest
+
 from checks.parity import (
     FAQ_PAGE,
     faq_problems,
@@ -12,6 +14,8 @@ from checks.parity import (
 from checks.site import PROJECT, built_page, soup
 
 from .params import LANGUAGES, REFERENCE, each_language, each_page, each_translation
+
+pytestmark = pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
 
 
 @each_translation

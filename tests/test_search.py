@@ -1,5 +1,7 @@
 """Each language's search index: its own, in its own language, one entry per section."""
 
+import pytest
+
 from collections import Counter
 
 from checks.search import (
@@ -22,6 +24,8 @@ from checks.parity import FAQ_PAGE, article, faq_questions
 from checks.site import PROJECT, built_page, soup, source_pages
 
 from .params import LANGUAGES, PAGES, each_language
+
+pytestmark = pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
 
 WHERE = QUERIES_YML.relative_to(PROJECT)
 
