@@ -37,7 +37,7 @@ from checks.site import (
     site_path,
     soup_without_sidebars,
 )
-from checks.yaml_files import read_yaml
+from checks.yaml_files import read_yaml, read_yaml_fast
 
 LOCK = PROJECT / "translations" / "lock.yml"
 PENDING = PROJECT / "translations" / "pending.yml"
@@ -118,13 +118,9 @@ def load_lock(path: Path = LOCK) -> dict:
     {} before the first confirm."""
     if not path.is_file():
         return {}
-    # libyaml's parser when PyYAML has it (same safe constructors): the lock holds every section's
-    # text in every language, and the pure-Python parser takes 17 times as long to read it. On a
-    # slip, the pure-Python one, whose words every YAML file's one line uses.
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    except yaml.YAMLError:
-        return read_yaml(path) or {}
+    # libyaml's parser: the lock holds every section's text in every language, and the
+    # pure-Python parser takes 17 times as long to read it.
+    return read_yaml_fast(path) or {}
 
 
 def save_lock(lock: dict, path: Path = LOCK) -> None:

@@ -116,6 +116,8 @@ def lost_accents(index: dict, language: Language, docs_dir: Path, pages: list[st
 
 # What the queries of search_queries.yml try (its header says what each means).
 QUERY_KINDS = ("word", "words", "question", "typo", "own word")
+# How many a language needs: in all, and of each kind.
+MIN_QUERIES, MIN_QUERIES_OF_A_KIND = 20, 2
 
 
 def queries(language: Language, queries_yml: Path = QUERIES_YML) -> list[dict]:
@@ -124,7 +126,7 @@ def queries(language: Language, queries_yml: Path = QUERIES_YML) -> list[dict]:
     if language.locale not in by_locale:
         raise LookupError(
             f"[{language.locale}] no search queries in {queries_yml.name}: add a list under "
-            f"'{language.locale}:' (at least 20, of every kind: {', '.join(QUERY_KINDS)})"
+            f"'{language.locale}:' (at least {MIN_QUERIES}, of every kind: {', '.join(QUERY_KINDS)})"
         )
     return by_locale[language.locale]
 

@@ -181,7 +181,9 @@ def metadata_problems(site_dir, base, languages, language, page) -> list[str]:
     """The page's own description (front matter), a title, and Open Graph tags that match."""
     where = f"[{language.locale}] {page}"
     html = soup(built_page(site_dir, language, page))
-    title = html.title.get_text(strip=True) if html.title else ""
+    # Whitespace folded on both sides, as the tags' values are read below: a title may hold a
+    # no-break space (French typography: "rétention : à qui"), which the comparison must keep equal.
+    title = " ".join(html.title.get_text(strip=True).split()) if html.title else ""
     description = " ".join(str(front_matter(language, page).get("description", "")).split())
     others = [language_extra(lang).get("og_locale") for lang in languages if lang != language]
     expected = {

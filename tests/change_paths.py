@@ -15,7 +15,10 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
+from checks.markdown_links import Place, built_pages, rewrite_links, source_files
+from checks.markdown_sections import code_lines, section_lines, sub_section_ids
 from checks.parity import detect_language
+from checks.site import source_pages
 
 from .params import LANGUAGES, PAGES
 
@@ -119,10 +122,10 @@ def reusable_paragraphs(project: Path, language, avoid: set[str] = frozenset()) 
     return found
 
 
-def counterpart_paragraphs(project: Path, avoid: set[str] = frozenset()) -> tuple[str, dict, dict]:
-    """A paragraph reusable in every language at the same page, section and position (a paragraph
-    and its translations): (its page, {locale: the heading of its section}, {locale: its text}).
-    Raises when none is."""
+def all_counterpart_paragraphs(project: Path, avoid: set[str] = frozenset()):
+    """Each paragraph reusable in every language at the same page, section and position (a
+    paragraph and its translations): (its page, {locale: the heading of its section}, {locale:
+    its text}), in reading order."""
     per_language = [
         {(page, sid, pos): text for page, sid, pos, text in reusable_paragraphs(project, lang, avoid)} for lang in LANGUAGES
     ]
@@ -130,7 +133,13 @@ def counterpart_paragraphs(project: Path, avoid: set[str] = frozenset()) -> tupl
         if all(key in found for found in per_language):
             page, sid, _ = key
             headings = {lang.locale: section(page_file(project, lang, page), sid).heading for lang in LANGUAGES}
-            return page, headings, {lang.locale: found[key] for lang, found in zip(LANGUAGES, per_language)}
+            yield page, headings, {lang.locale: found[key] for lang, found in zip(LANGUAGES, per_language)}
+
+
+def counterpart_paragraphs(project: Path, avoid: set[str] = frozenset()) -> tuple[str, dict, dict]:
+    """The first of all_counterpart_paragraphs; raises when there is none."""
+    for found in all_counterpart_paragraphs(project, avoid):
+        return found
     raise LookupError("no paragraph of the docs is plain (no link, no number) in every language at the same place")
 
 
@@ -398,3 +407,80 @@ def edit_heading_id(path: Path, old: str, new: str) -> None:
         raise LookupError(f"{path}:{found.start + 1}: the heading of #{old} does not end in {{#{old}}}")
     lines[found.start] = lines[found.start].replace(f"{{#{old}}}", f"{{#{new}}}")
     write_lines(path, lines)
+
+
+# -- Links to a section, mended or taken out as an editor does it -------------------------------
+
+
+def link_edits(project: Path, moves: dict) -> list[tuple[Path, list[str], list[str], list[tuple[int, str, str]]]]:
+    """Each page of each language of the copy with a link to a section of moves ({(page, id):
+    (page, new id)}): (its file, its lines, its lines with those links leading to the new ids,
+    [(line index, href, new href)]). Every form of link counts: `page.md#id`, `../page.md#id`,
+    `#id` on its own page, a reference definition, a raw `<a href>`."""
+    langs = LANGUAGES  # a copy's, as the project's: reading its mkdocs.yml again for each costs
+    found = []
+    for lang in langs:
+        pages = source_pages(project / "docs", lang)
+        kinds = (source_files(langs), built_pages(langs, pages))
+        for page in pages:
+            path = page_file(project, lang, page)
+            lines = lines_of(path)
+            new, changes = rewrite_links(lines, code_lines(lines), Place(lang, page, page), kinds, moves)
+            if changes:
+                found.append((path, lines, new, changes))
+    return found
+
+
+def relink(project: Path, page: str, old: str, new: str) -> int:
+    """Every link to page#old, in every page of every language, made to lead to page#new, as the
+    editor who changed that id by hand must: how many links."""
+    edits = link_edits(project, {(page, old): (page, new)})
+    for path, _, lines, _ in edits:
+        write_lines(path, lines)
+    return sum(len(changes) for *_, changes in edits)
+
+
+def inline_link(href: str) -> re.Pattern:
+    """An inline Markdown link to href, `[text](href)` or `[text](<href> "title")`, an image's aside."""
+    text = r"(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)"
+    return re.compile(rf"(?<!!)\[{text}\]\(\s*<?{re.escape(href)}>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+
+
+def unlinked(project: Path, page: str, ids: list[str]) -> list[tuple[Path, list[str]]]:
+    """Every page whose links lead to one of these sections of page, with those links taken out,
+    their text kept ([text](faq.md#refund) -> text): what an editor removing the sections does
+    for the strict build. Nothing is written. A LookupError names a link written otherwise
+    (a reference definition, a raw <a href>), which an editor would have to rewrite."""
+    out = "unlinked-"  # a section no page has: the links to unlink are those rewritten to it
+    edits = link_edits(project, {(page, sid): (page, out + sid) for sid in ids})
+    found = []
+    for path, lines, _, changes in edits:
+        lines = list(lines)
+        for n in sorted({n for n, _, _ in changes}):
+            for href in {href for m, href, _ in changes if m == n}:
+                wanted = sum(1 for m, h, _ in changes if (m, h) == (n, href))
+                lines[n], done = inline_link(href).subn(lambda link: link["text"], lines[n])
+                if done < wanted:
+                    raise LookupError(
+                        f"{path}:{n + 1}: a link to {page}#{href.partition('#')[2]} not written "
+                        f"[text]({href}): take it out by hand"
+                    )
+        found.append((path, lines))
+    return found
+
+
+def remove_section_everywhere(project: Path, page: str, section_id: str) -> list[str]:
+    """A section removed from a page in every language, its sub-sections with it, and every link
+    to any of them taken out (unlinked): the ids removed."""
+    langs = LANGUAGES
+    path = page_file(project, langs[0], page)
+    ids = [section_id, *sub_section_ids(lines_of(path), section_id)]
+    for file, lines in unlinked(project, page, ids):
+        write_lines(file, lines)
+    for lang in langs:
+        path = page_file(project, lang, page)
+        span = section_lines(lines_of(path), section_id)
+        if span is None:
+            raise LookupError(f"{path}: no section #{section_id}")
+        remove_lines(path, *span)
+    return ids

@@ -1,6 +1,8 @@
 """Fixtures only: thin wrappers over checks.site and the helpers beside this file. The site is
 built once per session."""
 
+import os
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -33,7 +35,13 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory):
-    """The real site, built with `mkdocs build --strict` into a temporary folder."""
+    """The real site (checks.site.PROJECT's), built with `mkdocs build --strict` into a temporary
+    folder; or GUIDE_SITE, that project's strict build already made (tests/test_editor_paths.py
+    builds its edited copy once, to run the `site` tests on it in another process)."""
+    if built := os.environ.get("GUIDE_SITE"):
+        if not (Path(built) / "index.html").is_file():
+            pytest.fail(f"GUIDE_SITE={built}: not a built site (no index.html)", pytrace=False)
+        return Path(built)
     site = tmp_path_factory.mktemp("site")
     result = build_site(PROJECT, site)
     if result.returncode != 0:

@@ -196,8 +196,15 @@ def pages(language: Language, docs: Path = DOCS) -> list[Page]:
 
 def page_names(language: Language, docs: Path = DOCS) -> list[str]:
     present = source_pages(docs, language)
-    nav = [name for name in nav_pages(docs.parent / "mkdocs.yml") if name in present]
+    yml = docs.parent / "mkdocs.yml"
+    nav = [name for name in _nav(yml, yml.stat().st_mtime_ns) if name in present]
     return nav + [name for name in present if name not in nav]
+
+
+@lru_cache(maxsize=8)
+def _nav(mkdocs_yml: Path, mtime_ns: int) -> tuple[str, ...]:
+    """nav_pages, read again when mkdocs.yml changes: MkDocs' YAML loader is slow to call per page."""
+    return tuple(nav_pages(mkdocs_yml))
 
 
 def first(found: Iterable, what: str, language: Language, docs: Path = DOCS):

@@ -63,16 +63,18 @@ def notice_places(site_dir: Path, language, page: str) -> list[str]:
     return places
 
 
-def notice_targets(site_dir: Path, language, page: str) -> list[str]:
-    """The section each pending notice of a built page stands for: the heading it follows, or,
-    for a section not written in this language yet, the id the notice carries in its place."""
-    targets, current = [], "(top)"
-    for child in article(soup(built_page(site_dir, language, page))).find_all(recursive=False):
-        if child.name in HEADINGS:
-            current = child.get("id", "(no id)")
-        if NOTICE_CLASS in child.get("class", []):
-            targets.append(child.get("id") or current)
-    return targets
+def notice_sections(site_dir: Path, language, page: str) -> list[str]:
+    """The section each pending notice of a built page is about: its own id when it stands for a
+    section not written in that language yet, else the id of the heading it follows."""
+    return [
+        notice.get("id") or place
+        for place, notice in zip(notice_places(site_dir, language, page), notices(site_dir, language, page))
+    ]
+
+
+def notices(site_dir: Path, language, page: str) -> list[Tag]:
+    """The pending notices of a built page's article, in order."""
+    return article(soup(built_page(site_dir, language, page))).find_all(class_=NOTICE_CLASS)
 
 
 def notice_after(site_dir: Path, language, page: str, section: str) -> Tag | None:

@@ -1,10 +1,14 @@
 """Byte budgets (tests/budgets.yml): what the first load of every page weighs, gzipped."""
 
+import pytest
+
 from checks.first_load import gzipped_size, weights
 from checks.search import index_file
 from checks.site import ROOT, load_config, site_path
 
 from .params import each_language, each_page
+
+pytestmark = pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
 
 BUDGETS = load_config(ROOT / "tests" / "budgets.yml")
 

@@ -1,9 +1,13 @@
 """The built site: every declared language, every page, the id contract and <html lang>."""
 
+import pytest
+
 from checks.pages import contract_id_problems, html_lang_problems, landing_addresses, page_not_built
 from checks.site import PROJECT, built_page
 
 from .params import KEPT_IDS, KEPT_IDS_YML, LANGUAGES, each_language, each_page
+
+pytestmark = pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
 
 
 @each_language

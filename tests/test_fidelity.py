@@ -10,6 +10,8 @@ from checks.site import load_config, nav_pages
 
 from .params import LANGUAGES
 
+pytestmark = pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
+
 # The blog leftovers of the articles: data about provenance/, kept beside them.
 LEFTOVERS_YML = SOURCE_DIR / "leftovers.yml"
 LEFTOVERS = load_config(LEFTOVERS_YML)["leftovers"]

@@ -4,11 +4,15 @@ the same numbers, link targets and names."""
 
 from datetime import date
 
+import pytest
+
 from checks.facts import fact_problems
 from checks.freshness import freshness_problems, limit_days, load_lock, load_pending, removed, section_states
 from checks.site import load_config
 
 from .params import LANGUAGES, PAGES, REFERENCE, each_page, each_translation
+
+pytestmark = pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
 
 LIMIT = limit_days(load_config())
 

@@ -2,7 +2,11 @@
 
 import re
 
+import pytest
+
 from .hooks import load_hook
+
+pytestmark = pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
 
 SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 

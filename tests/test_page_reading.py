@@ -8,6 +8,8 @@ from checks.site import built_page, soup, soup_without_sidebars
 
 from .params import LANGUAGES, each_language, each_page
 
+pytestmark = pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
+
 
 def hrefs(tags) -> list[str]:
     return [a["href"] for a in tags]

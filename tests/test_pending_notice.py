@@ -21,7 +21,7 @@ from checks.site import PROJECT, build_site, built_page, copy_project, internal_
 from .broken_copy import edit
 from .hooks import load_hook
 from .params import LANGUAGES, PAGES, REFERENCE, THIRD_LANGUAGE, each_language, each_page
-from .pending_copy import LAGGING, SINCE, notice_after, notice_places, notice_targets, pending_section
+from .pending_copy import LAGGING, SINCE, notice_after, notice_places, notice_sections, pending_section
 from .test_budgets import BUDGETS, over_budget
 
 # The section left pending, chosen from the content (tests/pending_copy.py)
@@ -103,15 +103,31 @@ def test_the_first_load_of_a_site_with_a_notice_is_within_its_budgets(pending, l
     assert over == {}, f"[{language.locale}] {page}, with a notice on the site: over budget {over}; measured {measured}"
 
 
+@pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
 def test_the_real_site_shows_notices_exactly_where_translations_pending_yml_says(site_dir):
-    """A notice for each pending section (a title or description has none), and none elsewhere."""
+    """A notice for each section pending in a language, none elsewhere; a title or a description
+    has none (the nav shows the last translated one)."""
     expected = sorted(
         (entry.language, entry.page, entry.section) for entry in load_pending() if not entry.section.startswith(":")
     )
     found = sorted(
-        (lang.locale, page, target) for lang in LANGUAGES for page in PAGES for target in notice_targets(site_dir, lang, page)
+        (lang.locale, page, about) for lang in LANGUAGES for page in PAGES for about in notice_sections(site_dir, lang, page)
     )
     assert found == expected, f"notices at {found}, translations/pending.yml lists {expected}"
+
+
+def test_a_notice_is_about_the_section_it_follows_or_the_one_whose_id_it_bears(tmp_path):
+    """What the test above reads: a notice under a heading; a notice standing for a section not
+    written yet, its id on it; a notice at the top."""
+    html = (
+        f'<article class="md-content__inner"><div class="{NOTICE_CLASS}">top</div><h2 id="here">H</h2>'
+        f'<div class="admonition {NOTICE_CLASS}">under</div><p>text</p>'
+        f'<div id="not-yet" class="{NOTICE_CLASS}">missing</div><h2 id="next">N</h2></article>'
+    )
+    page = built_page(tmp_path, LAGGING, PAGE)
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(html, encoding="utf-8")
+    assert notice_sections(tmp_path, LAGGING, PAGE) == ["(top)", "here", "not-yet"]
 
 
 # -- What stops the build ------------------------------------------------------------------------

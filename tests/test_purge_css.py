@@ -1,8 +1,11 @@
 """The CSS purge keeps what can match and drops the rest (overrides/hooks/purge_css.py)."""
 
+import pytest
 import tinycss2
 
 from .hooks import load_hook
+
+pytestmark = pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
 
 purge_css = load_hook("purge_css")
 

@@ -11,6 +11,8 @@ from checks.site import SEARCH_WORDS_YML
 from .hooks import load_hook
 from .params import LANGUAGES, each_language
 
+pytestmark = pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
+
 words = load_hook("search_words")
 
 

@@ -7,6 +7,8 @@ from checks import seo
 
 from .params import LANGUAGES, PAGES, each_language, each_page
 
+pytestmark = pytest.mark.site  # holds for any content: run on an edited copy too (test_editor_paths.py)
+
 
 @pytest.fixture(scope="module")
 def base():
