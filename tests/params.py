@@ -1,8 +1,6 @@
 """Parametrisation shared by the test modules: every language declared in mkdocs.yml, and every
 page found in any language folder (so a page missing in one language still gets its own test)."""
 
-from datetime import date
-
 import pytest
 
 from checks.freshness import excused_in
