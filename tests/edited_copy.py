@@ -201,8 +201,12 @@ def change_an_id_by_hand(edit: Edit) -> None:
         edit_heading_id(page_file(edit.project, lang, target.page), target.id, new_id)
     links = relink(edit.project, target.page, target.id, new_id)
     queries = editor_data.mend_queries(edit.project, target.page, target.id, new_id)
+    addresses = editor_data.mend_old_addresses(edit.project, target.page, target.id, new_id)
     edit.take(target.page, target.id, new_id)
-    edit.done.append(f"{target.page}#{target.id} -> #{new_id} by hand ({links} links, {len(queries)} queries mended)")
+    edit.done.append(
+        f"{target.page}#{target.id} -> #{new_id} by hand ({links} links, {len(queries)} queries, "
+        f"{len(addresses)} old addresses mended)"
+    )
 
 
 def reached(project: Path, target: content.Section) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from checks.old_addresses import OLD_ADDRESSES, addresses_text, load_addresses
 from checks.search import MIN_QUERIES, MIN_QUERIES_OF_A_KIND, QUERY_KINDS, search_words
 from checks.section_records import EXPECT, KEPT_LINE, moved_expectations
 from checks.site import nav_pages
@@ -94,6 +95,18 @@ def mend_queries(project: Path, page: str, old: str, new: str) -> list[str]:
     text, done = moved_expectations(text, {(page, old): (page, new)}, str(QUERIES))
     (project / QUERIES).write_text(text, encoding="utf-8")
     return done
+
+
+def mend_old_addresses(project: Path, page: str, old: str, new: str) -> list[str]:
+    """The old addresses leading to page#old (translations/old_addresses.yml) made to lead to
+    page#new, as the build asks once the id changed by hand: the entries mended."""
+    path = project / OLD_ADDRESSES
+    addresses = load_addresses(path)
+    mended = [key for key, now in addresses.items() if now == f"{page}#{old}"]
+    if mended:
+        addresses.update(dict.fromkeys(mended, f"{page}#{new}"))
+        path.write_text(addresses_text(addresses), encoding="utf-8")
+    return mended
 
 
 GROUP_LINE = re.compile(r"^\s*- (\[.*\])\s*(?:#.*)?$")
