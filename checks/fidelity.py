@@ -132,6 +132,7 @@ def fidelity_problems(
         for text, score, around in unmatched_paragraphs(guide, blocks)
         if not (sections and edited.intersection(sections[n] for n in around if n < len(sections)))
         and not any(window_similarity(text, gone) >= MIN_SIMILARITY for gone in removed)
+        and text not in blocks  # unchanged, elsewhere: moved with its section, or its page
         and not (len(text.split()) >= MOVABLE_WORDS and any(similarity(text, b) >= MIN_SIMILARITY for b in blocks))
     ]
     problems += [
