@@ -6,8 +6,11 @@ and parity-check time, in total and per page, to show how the cost grows with th
 
 Page k of a synthetic site is real page k mod 6 (in nav order), in every language: the same
 headings and ids everywhere, real paragraphs in each language, links rewritten to the synthetic
-pages. The parity check is commands.status's comparison over the built site (without a
-second build). Exits 1 if a build fails or the parity check finds a difference.
+pages. A section pending a translation (translations/pending.yml) is left out in every language,
+with the links to it and the search synonyms only it used: the real pages differ there on purpose,
+for a while, and a synthetic site has no pending entries to excuse it. The parity check is
+commands.status's comparison over the built site (without a second build). Exits 1 if a build
+fails or the parity check finds a difference.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.meta import YAML_RE
 
 from checks.freshness import (
     all_states,
@@ -36,12 +40,17 @@ from checks.freshness import (
     project_files,
     save_lock,
 )
+from checks.markdown_sections import cut, section_lines, sub_section_ids
+from checks.search import folded_words
+from checks.yaml_files import read_yaml
 from checks.parity import detect_language, page_report, page_set_problems
 from checks.site import ROOT, build_site, languages, load_config, nav_pages, source_pages
 from checks.table import format_table
 
 # A relative Markdown link to a page of the guide: [text](page.md#fragment).
 LINK = re.compile(r"\[([^\]]*)\]\(([\w-]+)\.md(#[\w-]+)?\)")
+# A Markdown link to a section of its own page: [text](#fragment).
+OWN_PAGE_LINK = re.compile(r"\[([^\]]*)\]\(#([\w-]+)\)")
 
 
 def synthetic_name(real_page: str, cycle: int) -> str:
@@ -56,18 +65,72 @@ def plan(real_pages: list[str], size: int) -> list[tuple[str, str, int]]:
     return [(synthetic_name(source, cycle), source, cycle) for source, cycle in cycles]
 
 
-def rewrite_links(markdown: str, cycle: int, existing: set[str]) -> str:
+def rewrite_links(
+    markdown: str, cycle: int, existing: set[str], page: str = "", left_out: frozenset[tuple[str, str]] = frozenset()
+) -> str:
     """Point each link to a real page at its copy in the same cycle, else at the first copy;
-    a link to a page the synthetic site lacks becomes its plain text."""
+    a link to a page the synthetic site lacks, or to a section left out (left_out: (real page,
+    id); page: the real page the Markdown is of), becomes its plain text."""
 
     def replace(match: re.Match) -> str:
         text, target, fragment = match.group(1), match.group(2) + ".md", match.group(3) or ""
+        if (target, fragment[1:]) in left_out:
+            return text
         for candidate in (synthetic_name(target, cycle), target):
             if candidate in existing:
                 return f"[{text}]({candidate}{fragment})"
         return text
 
-    return LINK.sub(replace, markdown)
+    def on_own_page(match: re.Match) -> str:
+        return match.group(1) if (page, match.group(2)) in left_out else match.group(0)
+
+    return OWN_PAGE_LINK.sub(on_own_page, LINK.sub(replace, markdown))
+
+
+def pending_sections(project: Path) -> set[tuple[str, str]]:
+    """(page, id) of each section pending a translation in some language (not a title or a
+    description: those change no structure)."""
+    _, pending_file = project_files(project)
+    return {(p.page, p.section) for p in load_pending(pending_file) if not p.section.startswith(":")}
+
+
+def without_sections(markdown: str, ids: set[str]) -> str:
+    """The page's Markdown less the sections with these ids (each with its sub-sections)."""
+    lines = markdown.split("\n")
+    for section in ids:
+        span = section_lines(lines, section)
+        if span:
+            lines, _ = cut(lines, *span)
+    return "\n".join(lines)
+
+
+def used_words(markdown_pages: list[str]) -> str:
+    """The words of pages' Markdown as search folds them, front matter and link targets left
+    out, each preceded by a space: " word word ..."."""
+    bodies = [text[m.end() if (m := YAML_RE.match(text)) else 0 :] for text in markdown_pages]
+    bodies = [re.sub(r"\]\([^)]*\)", "]", body) for body in bodies]
+    return " " + " ".join(folded_words(" ".join(bodies)))
+
+
+def unused_after(synonyms: list[list[str]], whole: list[str], kept: list[str]) -> list[list[str]]:
+    """The synonym groups a language's pages use (a word of the group starts a word of them),
+    and no longer use once sections are left out (whole: the pages' Markdown; kept: less them)."""
+    used = lambda group, text: any(" " + " ".join(folded_words(word)) in text for word in group)  # noqa: E731
+    before, after = used_words(whole), used_words(kept)
+    return [group for group in synonyms if used(group, before) and not used(group, after)]
+
+
+def left_out_sections(docs: Path, langs, pages: list[str], pending: set[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """(page, id) of what a synthetic site leaves out: each pending section, in whichever
+    language it stands, with its sub-sections."""
+    found = set(pending)
+    for page, section in pending:
+        for lang in langs:
+            path = docs / lang.locale / page
+            if page in pages and path.is_file():
+                lines = path.read_text(encoding="utf-8").split("\n")
+                found |= {(page, sub) for sub in sub_section_ids(lines, section)}
+    return frozenset(found)
 
 
 def retitle(markdown: str, cycle: int) -> str:
@@ -95,14 +158,30 @@ def generate(dest: Path, size: int, sections: int = 0, project: Path = ROOT) -> 
     # The glossary, without the real pages' lock and pending entries: measure() locks the build.
     (dest / "translations").mkdir()
     shutil.copy2(project / "translations" / "glossary.yml", dest / "translations" / "glossary.yml")
-    # The search words (question words, synonyms) the build folds into each index.
-    shutil.copy2(project / "search_words.yml", dest / "search_words.yml")
     # Whatever the docs hold besides the pages (images, ...), so that pages referring to it build.
     shutil.copytree(docs, dest / "docs", ignore=shutil.ignore_patterns("*.md", "__pycache__"))
+    left_out = left_out_sections(docs, langs, real, pending_sections(project))
+    texts: dict[str, tuple[list[str], list[str]]] = {}  # locale: (its pages' Markdown, less what is left out)
     for lang in langs:
+        whole, kept = texts.setdefault(lang.locale, ([], []))
         for name, source, cycle in pages:
-            text = rewrite_links((docs / lang.locale / source).read_text(encoding="utf-8"), cycle, existing)
+            text = (docs / lang.locale / source).read_text(encoding="utf-8")
+            whole.append(text)
+            text = without_sections(text, {section for page, section in left_out if page == source})
+            kept.append(text)
+            text = rewrite_links(text, cycle, existing, source, left_out)
             (dest / "docs" / lang.locale / name).write_text(retitle(text, cycle), encoding="utf-8")
+    # The search words (question words, synonyms) the build folds into each index, less the
+    # synonym groups only the sections left out used (the build stops on a group no page uses).
+    words = read_yaml(project / "search_words.yml") or {}
+    dropped = {locale: unused_after(words.get(locale, {}).get("synonyms", []), *found) for locale, found in texts.items()}
+    if any(dropped.values()):
+        for locale, groups in dropped.items():
+            words[locale]["synonyms"] = [group for group in words[locale]["synonyms"] if group not in groups]
+        with open(dest / "search_words.yml", "w", encoding="utf-8") as f:
+            yaml.safe_dump(words, f, allow_unicode=True, sort_keys=False, width=100)
+    else:
+        shutil.copy2(project / "search_words.yml", dest / "search_words.yml")
     config = load_config(project / "mkdocs.yml")
     config["nav"] = names = [name for name, _, _ in pages]
     if sections:

@@ -89,24 +89,46 @@ def removed_texts(lock: dict, locale: str) -> list[str]:
 MOVABLE_WORDS = 8
 
 
-def unmatched_paragraphs(source: list[str], blocks: list[str]) -> list[tuple[str, float, range]]:
+def unmatched_paragraphs(source: list[str], blocks: list[str]) -> list[tuple[str, float, list[int]]]:
     """Source paragraphs with no counterpart on the site, with the best similarity found and
-    the blocks around the gap they fell in.
+    the indexes of the blocks around the gap they fell in.
 
     Both sides are in reading order, so they are aligned first on the paragraphs that stand
     unchanged; a paragraph that was mended must then resemble a site block in the same gap.
     Short headings alike ("Que fait le service ?", "Qu'est-ce que le service ?") cannot stand
     in for each other, as they could in a search of the whole site.
+
+    A section moved to another page breaks the reading order: the alignment keeps the longer
+    run, the moved section or what it jumped over, and leaves the other unmatched though it is
+    on the site. So what is left on each side is aligned again, in order, until a round matches
+    nothing more; a paragraph still unmatched is reported with the best similarity of its gaps,
+    and the blocks around the first (where it fell in reading order: what is left is not).
     """
-    unmatched = []
-    aligned = SequenceMatcher(None, source, blocks, autojunk=False)
-    for tag, i1, i2, j1, j2 in aligned.get_opcodes():
-        if tag in ("replace", "delete"):
-            for paragraph in source[i1:i2]:
-                score = max((similarity(paragraph, block) for block in blocks[j1:j2]), default=0.0)
-                if score < MIN_SIMILARITY:
-                    unmatched.append((paragraph, score, range(max(j1 - 1, 0), j2 + 1)))
-    return unmatched
+    sources, sites = list(range(len(source))), list(range(len(blocks)))
+    best: dict[int, tuple[float, list[int]]] = {}  # source index: (best similarity, blocks around its first gap)
+    while sources:
+        aligned = SequenceMatcher(None, [source[i] for i in sources], [blocks[j] for j in sites], autojunk=False)
+        left, left_blocks, matched = [], [], False
+        for tag, i1, i2, j1, j2 in aligned.get_opcodes():
+            if tag == "equal":
+                matched = True
+                continue
+            gap = sites[j1:j2]
+            left_blocks += gap
+            around = sites[max(j1 - 1, 0) : j2 + 1]
+            for i in sources[i1:i2]:
+                score = max((similarity(source[i], blocks[j]) for j in gap), default=0.0)
+                if score >= MIN_SIMILARITY:
+                    best.pop(i, None)
+                    continue
+                found, first = best.get(i, (0.0, around))
+                best[i] = (max(found, score), first)
+                left.append(i)
+        if not matched:
+            break
+        best = {i: best[i] for i in left}
+        sources, sites = left, left_blocks
+    return [(source[i], *best[i]) for i in sources if i in best]
 
 
 def fidelity_problems(

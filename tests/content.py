@@ -264,10 +264,13 @@ def detectable(block: Block) -> bool:
     return block.is_paragraph and len(block.words) >= MIN_WORDS_TO_DETECT
 
 
-def keeps_search_words(language: Language, removed: str, docs: Path = DOCS) -> bool:
-    """Whether the language's pages, less the text removed, still use a word of each of its
-    synonym groups: without, the build stops (search_words.yml), and the copy proves nothing."""
-    text = " ".join(found.body for found in pages(language, docs)).replace(removed, " ", 1)
+def keeps_search_words(language: Language, removed: str | Iterable[str], docs: Path = DOCS) -> bool:
+    """Whether the language's pages, less the text removed (one text, or several), still use a
+    word of each of its synonym groups: without, the build stops (search_words.yml), and the copy
+    proves nothing."""
+    text = " ".join(found.body for found in pages(language, docs))
+    for gone in [removed] if isinstance(removed, str) else removed:
+        text = text.replace(gone, " ", 1)
     return not _unused_groups(search_words(language)["synonyms"], [{"title": "", "text": text}])
 
 

@@ -3,14 +3,17 @@ and pass every parity check, so that the benchmark times a site like ours; and a
 must be reported."""
 
 import time
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
 
 from benchmarks import scale as bench_scale
 from commands import status
-from benchmarks.scale import generate, measure, plan, rewrite_links
-from checks.site import languages, load_config, nav_pages, source_pages
+from benchmarks.scale import generate, measure, plan, rewrite_links, unused_after, without_sections
+from checks.freshness import Pending, load_pending, project_files, save_pending
+from checks.markdown_sections import headings
+from checks.site import copy_project, languages, load_config, nav_pages, source_pages
 
 from .params import LANGUAGES
 
@@ -58,6 +61,57 @@ def test_links_go_to_the_same_cycle_else_the_first_copy_else_become_text():
         "- c",
         "- [d](https://example.org/)",
     ]
+
+
+def test_links_to_a_section_left_out_become_text_on_any_page():
+    markdown = "[a](some-page.md#gone) [b](some-page.md#kept) [c](#gone) [d](#kept)"
+    left_out = frozenset({("some-page.md", "gone")})
+    assert rewrite_links(markdown, 0, {"some-page.md"}, "some-page.md", left_out) == (
+        "a [b](some-page.md#kept) c [d](#kept)"
+    )
+    assert rewrite_links(markdown, 0, {"some-page.md"}, "other-page.md", left_out) == (
+        "a [b](some-page.md#kept) [c](#gone) [d](#kept)"
+    ), "a link to #gone of another page is not the page left out"
+
+
+def test_a_section_left_out_goes_with_its_sub_sections_and_nothing_else():
+    markdown = "# T {#t}\n\n## A {#a}\n\nx\n\n### A1 {#a1}\n\ny\n\n## B {#b}\n\nz\n"
+    assert without_sections(markdown, {"a"}) == "# T {#t}\n\n## B {#b}\n\nz\n"
+    assert without_sections(markdown, {"b", "missing"}) == "# T {#t}\n\n## A {#a}\n\nx\n\n### A1 {#a1}\n\ny\n"
+
+
+def test_only_the_synonym_groups_that_leaving_sections_out_unused_are_dropped():
+    groups = [["gone", "away"], ["kept", "still"], ["never", "nowhere"], ["accentué", "other"]]
+    whole = ["---\ntitle: gone\n---\n# Words {#w}\n\nGone, kept. [link](never.md#never) Accentue."]
+    kept = ["---\ntitle: gone\n---\n# Words {#w}\n\nKept. [link](never.md#never)"]
+    assert unused_after(groups, whole, kept) == [["gone", "away"], ["accentué", "other"]], (
+        "dropped: the groups used before and not after (accents folded); front matter and link targets are no use"
+    )
+
+
+def test_a_section_pending_in_one_language_is_left_out_of_every_language_with_its_links(tmp_path):
+    """A legitimate state of the guide: a section new in the reference, pending in the others,
+    linked from another page. Its synthetic copies lack it in every language, and its links."""
+    project = copy_project(tmp_path / "project")
+    ref = LANGUAGES[0]
+    pages = nav_pages(project / "mkdocs.yml")
+    home, other = pages[0], pages[1]
+    with (project / "docs" / ref.locale / other).open("a", encoding="utf-8") as page:
+        page.write("\n## Planted for the benchmark {#planted-pending}\n\nSynthetic words.\n")
+    with (project / "docs" / ref.locale / home).open("a", encoding="utf-8") as page:
+        page.write(f"\n[planted link]({other}#planted-pending)\n")
+    _, pending_file = project_files(project)
+    planted = [Pending(other, "planted-pending", lang.locale, date.today(), "synthetic") for lang in LANGUAGES[1:]]
+    save_pending(load_pending(pending_file) + planted, pending_file)
+    synthetic = generate(tmp_path / "synthetic", len(pages) + 2, project=project)
+    copies = [name for name, source, _ in plan(pages, len(pages) + 2) if source == other]
+    for lang in LANGUAGES:
+        for name in copies:
+            lines = (synthetic / "docs" / lang.locale / name).read_text(encoding="utf-8").split("\n")
+            ids = [h.id for h in headings(lines)]
+            assert "planted-pending" not in ids, f"[{lang.locale}] {name}: the pending section is still there: {ids}"
+    linking = (synthetic / "docs" / ref.locale / home).read_text(encoding="utf-8")
+    assert "planted link" in linking and "#planted-pending" not in linking, f"[{ref.locale}] {home}: {linking[-200:]}"
 
 
 def test_every_language_of_the_real_site_gets_every_synthetic_page(synthetic):

@@ -4,8 +4,9 @@ import re
 
 import pytest
 
+from checks.old_addresses import OLD_ADDRESSES, load_addresses
 from checks.pages import contract_id_problems, html_lang_problems, page_not_built
-from checks.site import build_site, built_page, copy_project, nav_pages
+from checks.site import PROJECT, build_site, built_page, copy_project, nav_pages
 from commands import confirm, status
 
 from . import content
@@ -172,10 +173,13 @@ def test_a_heading_without_id_fails_the_build_at_its_line_with_the_heading_to_wr
 def test_a_duplicated_id_and_an_underlined_heading_fail_the_build_listed_together(project, tmp_path):
     """Every problem of the first bad page, each at its line: a ## heading given the id of the
     one before it, and a setext heading."""
+    # Not a heading an old address lands on: the build would stop on that entry first
+    landing = set(load_addresses(PROJECT / OLD_ADDRESSES).values())
     pair = content.first(
         ((a, b) for found in content.pages(LAST)
-         for a, b in zip(found.sections, found.sections[1:]) if a.level == b.level == 2),
-        "page with two ## headings in a row", LAST,
+         for a, b in zip(found.sections, found.sections[1:])
+         if a.level == b.level == 2 and f"{b.page}#{b.id}" not in landing),
+        "page with two ## headings in a row, the second no old address's", LAST,
     )
     first, second = pair
     page = project / "docs" / LAST.locale / first.page

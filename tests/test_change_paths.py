@@ -10,6 +10,12 @@ copies whose changes are chosen from the content when the tests run (tests/chang
 - one copy changed in every language alike (a section removed, an id changed by hand, a new
   section, a title), then `python -m commands.confirm`: status is clean, and so is the fidelity to
   provenance/.
+
+Both start from the project as it is, in whatever legitimate state (translations pending within
+their limit, old addresses, sections removed on record): what each test expects is the project's
+own status, notices and pending translations, and those of the changes made. A section removed
+or renamed loses its links first, in every language (their text kept); in the one-language copy
+that is confirmed before anything is compared, in the other it is confirmed with the rest.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import commands.status
 from checks.fidelity import MIN_SIMILARITY, SOURCE_DIR, fidelity_problems, located_blocks, removed_texts, window_similarity
 from checks.fidelity import normalise as fidelity_normalise
 from checks.freshness import (
+    PENDING,
     Pending,
     SectionState,
     address,
@@ -45,6 +52,7 @@ from checks.freshness import (
 from checks.parity import HEADINGS, NOTICE_CLASS, article
 from checks.seo import language_extra
 from checks.site import (
+    PROJECT,
     build_site,
     built_page,
     copy_project,
@@ -56,7 +64,7 @@ from checks.site import (
 )
 from commands.status import status
 
-from .change_paths import Change, every_language_changes, one_language_changes
+from .change_paths import Change, every_language_changes, links_to, one_language_changes, unlink
 from .command_runs import run
 from .params import LANGUAGES, PAGES, REFERENCE, TRANSLATIONS
 from .pending_copy import notice_after, notice_places
@@ -96,23 +104,46 @@ def build(project: Path, site: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def copies(tmp_path_factory):
+def project_status(site_dir):
+    """The status of the project itself, the copies' starting point, by day asked: what it
+    reports (its own pending translations) is not the changes'."""
+    return Statuses(PROJECT, site_dir)
+
+
+def confirm_unlinked(copy, site: Path) -> None:
+    """`python -m commands.confirm` on a copy whose only changes made in every language are its
+    links taken out (copy.unlinked): it must confirm exactly those sections."""
+    code, out = run(commands.confirm.main, ["--project", str(copy.project)], site)
+    rows = [line for line in out.splitlines() if line.endswith(" confirmed")]
+    confirmed = sorted(line.split(" ", 1)[0] for line in rows if "changed in every language" in line)
+    assert confirmed == copy.unlinked and len(rows) == len(copy.unlinked), (
+        f"confirm, the links to the removed sections taken out of {copy.unlinked}, confirmed otherwise:\n{out}"
+    )
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory, project_status):
     """Both copies, made and built together, builds overlapping (each a child process) with the
-    work of the other copy: .one (one language at a time) and .every (every language alike)."""
+    work of the other copy: .one (one language at a time) and .every (every language alike).
+    The project's status is read first (its build is the session's)."""
+    project_status(WITHIN)
     root = tmp_path_factory.mktemp("change-paths")
     one = SimpleNamespace(project=copy_project(root / "one" / "project"))
-    one.changes = one_language_changes(one.project)
-    one.lock = load_lock(project_files(one.project)[0])
+    one.changes, one.unlinked = one_language_changes(one.project)
     every = SimpleNamespace(project=copy_project(root / "every" / "project"))
     lock_file, pending_file = project_files(every.project)
     every.lock = load_lock(lock_file)
-    every.changes = every_language_changes(every.project, every.lock)
+    every.changes, every.unlinked = every_language_changes(every.project, every.lock)
     # The title's translations marked pending before they caught up, as `commands.pending` left them
     title = every.changes["title"]
-    save_pending([Pending(title.page, ":title", lang.locale, SINCE, REASON) for lang in TRANSLATIONS], pending_file)
+    entries = [Pending(title.page, ":title", lang.locale, SINCE, REASON) for lang in TRANSLATIONS]
+    save_pending(load_pending(pending_file) + entries, pending_file)
     with ThreadPoolExecutor(max_workers=2) as pool:
         every_site = pool.submit(build, every.project, root / "every" / "site")
         one.before_site = build(one.project, root / "one" / "before")
+        if one.unlinked:
+            confirm_unlinked(one, one.before_site)
+        one.lock = load_lock(project_files(one.project)[0])
         one.before = Statuses(one.project, one.before_site)(WITHIN)
         for change in [c for c in one.changes if c.pending]:
             for lagging in change.lagging:
@@ -133,17 +164,19 @@ def copies(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def one_language(copies):
-    """The copy changed in one language at a time: .project, .changes, .lock, .before (its status
-    before any pending entry, built into .before_site) and .status(today) once the entries are
-    written, built again into .site."""
+    """The copy changed in one language at a time: .project, .changes, .unlinked (the sections
+    whose links to a removed one were taken out, then confirmed), .lock, .before (its status
+    before any pending entry of the changes, built into .before_site) and .status(today) once the
+    entries are written, built again into .site."""
     return copies.one
 
 
 @pytest.fixture(scope="module")
 def every_language(copies):
     """The copy changed in every language alike, with a pending entry of the title's translations:
-    .project, .site, .changes, .lock (before confirm), .before (status before confirm), then
-    confirm's .code and .out, .confirmed (the lock it wrote) and .after (status after)."""
+    .project, .site, .changes, .unlinked (the sections whose links to the removed and the renamed
+    one were taken out), .lock (before confirm), .before (status before confirm), then confirm's
+    .code and .out, .confirmed (the lock it wrote) and .after (status after)."""
     return copies.every
 
 
@@ -380,16 +413,21 @@ def test_a_description_changed_in_one_language_can_be_pending_and_fails_past_the
         assert about(past, late), f"{where}, past the limit: {past}"
 
 
-def test_notices_stand_exactly_where_sections_are_pending_and_nowhere_before_any_entry(one_language):
+def test_notices_stand_exactly_where_sections_are_pending_and_nowhere_before_any_entry(one_language, site_dir):
     """A pending title or description has no notice; a pending section of both languages has one
-    under its heading; a new section one where it will stand (after the section it follows)."""
+    under its heading; a new section one where it will stand (after the section it follows).
+    Before any entry of the changes, the notices are the project's own, if any."""
+    own = [(lang.locale, page, place) for lang in LANGUAGES for page in PAGES for place in notice_places(site_dir, lang, page)]
     expected = sorted(
-        (lagging.locale, c.page, c.after or c.section)
-        for c in one_language.changes
-        if c.pending and not c.section.startswith(":")
-        for lagging in c.lagging
+        [
+            (lagging.locale, c.page, c.after or c.section)
+            for c in one_language.changes
+            if c.pending and not c.section.startswith(":")
+            for lagging in c.lagging
+        ]
+        + own
     )
-    for site, wanted in ((one_language.site, expected), (one_language.before_site, [])):
+    for site, wanted in ((one_language.site, expected), (one_language.before_site, sorted(own))):
         found = sorted(
             (lang.locale, page, place) for lang in LANGUAGES for page in PAGES for place in notice_places(site, lang, page)
         )
@@ -420,21 +458,24 @@ def test_confirm_refuses_what_one_language_changed_and_keeps_lock_and_entries(on
             path.write_bytes(text)
 
 
-def test_the_status_command_lists_the_pending_translations_apart_from_the_drift(one_language):
+def test_the_status_command_lists_the_pending_translations_apart_from_the_drift(one_language, project_status):
+    """The changes' pending translations, beside the project's own, if any."""
     code, out = run(commands.status.main, ["--project", str(one_language.project)], one_language.site)
     heading = "Pending translations (not drift until their limit):"
     assert code == 1 and heading in out, f"status: exit {code} (drift expected: removals, titles), no {heading!r}:\n{out}"
     listed = out.split(heading, 1)[1].strip().split("\n\n")[0].splitlines()
     said = {"new section": "new", "section removed": "removed"}  # else "changed", as status words it
-    expected = sorted(
+    ours = [
         f"[{lagging.locale}] {address(c.page, c.section)}: {said.get(c.kind, 'changed')}"
         for c in one_language.changes
         if c.pending
         for lagging in c.lagging
-    )
+    ]
+    own = [line.split(" in ", 1)[0] for line in project_status(date.today()).waiting]
     found = sorted(line.split(" in ", 1)[0] for line in listed)
-    assert found == expected, f"status lists as pending {found}, expected {expected}:\n{out}"
-    late = [line for line in listed if f"since {SINCE} ({LIMIT} days left): {REASON}" not in line]
+    assert found == sorted(ours + own), f"status lists as pending {found}, expected {sorted(ours + own)}:\n{out}"
+    said_now = f"since {SINCE} ({LIMIT} days left): {REASON}"
+    late = [line for line in listed if line.split(" in ", 1)[0] in ours and said_now not in line]
     assert late == [], f"status: pending lines without their {LIMIT} days left: {late}"
 
 
@@ -456,6 +497,8 @@ def test_before_confirm_status_names_each_change_made_in_every_language(every_la
         f"[{everyone}] {c['new section'].page}#{c['new section'].section}: new in every language, not confirmed",
         f"[{everyone}] {title.page}:title: changed in every language, not confirmed ({diffs})",
     ] + [f"[{lang.locale}] {title.page}:title: marked pending since {SINCE}, but it is not behind" for lang in TRANSLATIONS]
+    # The sections whose links to the removed and the renamed one were taken out
+    expected += [f"[{everyone}] {where}: changed in every language, not confirmed" for where in every_language.unlinked]
     for line in expected:
         assert about(details, line), f"before confirm, status lacks {line!r}: {details}"
     assert len(details) == len(expected), f"before confirm, status says more than the changes made: {details}"
@@ -483,7 +526,9 @@ def test_confirm_takes_every_change_and_lists_what_it_confirmed_and_removed(ever
         what = f"pending in {lang.locale} since {SINCE}"
         found = [line for line in lines if line.startswith(where + " ") and what in line and line.endswith("entry removed")]
         assert found, f"[{lang.locale}] {where}: confirm does not list the pending entry it removed:\n{out}"
-    assert load_pending(project_files(every_language.project)[1]) == [], "confirm left the caught-up pending entries"
+    order = lambda entries: sorted(entries, key=lambda p: (p.page, p.section, p.language))  # noqa: E731
+    left = load_pending(project_files(every_language.project)[1])
+    assert order(left) == order(load_pending(PENDING)), f"confirm left {left}: the caught-up entries, or lost the project's"
 
 
 def test_the_lock_keeps_a_removed_section_moves_a_renamed_one_and_takes_the_new(every_language):
@@ -510,11 +555,12 @@ def test_the_lock_keeps_a_removed_section_moves_a_renamed_one_and_takes_the_new(
         assert entry["fingerprint"] == fingerprint(entry["text"]), f"[{lang.locale}] {new.page}#{new.section}: locked {entry}"
 
 
-def test_after_confirm_every_language_is_in_step(every_language):
-    after = every_language.after
+def test_after_confirm_every_language_is_in_step(every_language, project_status):
+    """As in step as the project: its own pending translations, if any, in their cells."""
+    after, own = every_language.after, project_status(WITHIN)
     assert after.details == [], f"after confirm, status still finds: {after.details}"
-    wrong = {key: cell for key, cell in after.cells.items() if cell != "ok"}
-    assert wrong == {}, f"after confirm, cells (language, page) not ok: {wrong}"
+    wrong = {key: cell for key, cell in after.cells.items() if cell != own.cells.get(key, "ok")}
+    assert wrong == {}, f"after confirm, cells (language, page) not as the project's {own.cells}: {wrong}"
 
 
 @pytest.mark.parametrize("language", IMPORTED, ids=lambda lang: lang.locale)
@@ -552,3 +598,45 @@ def test_a_rename_needs_the_same_texts_in_every_language():
     assert renames([gone, same]) == [(gone, same)], "page.md#old → #new, same texts in every language: not a rename"
     edited = SectionState("page.md", "new", {**texts, codes[-1]: "other words"}, {}, list(codes), None, codes)
     assert renames([gone, edited]) == [], f"page.md#old → #new, [{codes[-1]}] text changed too: taken as a rename"
+
+
+# -- Taking the links to a section out: unit twins on synthetic pages ---------------------------
+
+
+def synthetic_pages(root: Path, pages: dict[str, str]) -> Path:
+    for lang in LANGUAGES:
+        for name, text in pages.items():
+            (root / "docs" / lang.locale).mkdir(parents=True, exist_ok=True)
+            (root / "docs" / lang.locale / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_the_links_to_a_section_are_found_from_any_page_and_taken_out_keeping_their_text(tmp_path):
+    project = synthetic_pages(tmp_path, {
+        "a.md": '# A {#a}\n\n## One {#one}\n\nSee [two](b.md#two) and [one](#one).\n\n'
+                '## Other {#other}\n\n[Again](./b.md#two "title"), not [three](b.md#three).\n',
+        "b.md": "# B {#b}\n\n## Two {#two}\n\nBack [here](#two).\n",
+    })
+    found = links_to(project, "b.md", "two", pages=["a.md", "b.md"])
+    places = sorted((link.language.locale, link.page, link.section, link.text) for link in found)
+    expected = sorted(
+        (lang.locale, page, where, text)
+        for lang in LANGUAGES
+        for page, where, text in (("a.md", "one", "two"), ("a.md", "other", "Again"), ("b.md", "two", "here"))
+    )
+    assert places == expected, f"links to b.md#two: {places}"
+    unlink(project, found)
+    for lang in LANGUAGES:
+        a = (project / "docs" / lang.locale / "a.md").read_text(encoding="utf-8")
+        assert "See two and [one](#one)." in a and "Again, not [three](b.md#three)." in a, a
+        assert "Back here." in (project / "docs" / lang.locale / "b.md").read_text(encoding="utf-8")
+
+
+def test_broken_twin_a_raw_link_to_the_section_is_not_taken_for_none(tmp_path):
+    """A raw HTML link may lead there too: the section is not one to remove by taking links out."""
+    project = synthetic_pages(tmp_path, {
+        "a.md": '# A {#a}\n\n## One {#one}\n\n<a href="../b/#two">two</a>\n',
+        "b.md": "# B {#b}\n\n## Two {#two}\n\nText.\n",
+    })
+    assert links_to(project, "b.md", "two", pages=["a.md", "b.md"]) is None
+    assert links_to(project, "b.md", "b", pages=["a.md", "b.md"]) == [], "no link to b.md#b at all"

@@ -4,7 +4,7 @@ and the repeated title are not. A language added after the import has no article
 
 import pytest
 
-from checks.fidelity import SOURCE_DIR, fidelity_problems, located_blocks, removed_texts
+from checks.fidelity import SOURCE_DIR, fidelity_problems, located_blocks, removed_texts, unmatched_paragraphs
 from checks.freshness import edited_sections, load_lock
 from checks.site import load_config, nav_pages
 
@@ -38,3 +38,28 @@ def test_every_source_paragraph_is_on_the_site_and_no_leftover(site_dir, languag
         removed=removed_texts(lock, language.locale),
     )
     assert problems == []
+
+
+# A section moved ahead of what it jumped over: synthetic paragraphs, in reading order.
+JUMPED = ["a short heading", "a paragraph that stayed exactly where it was imported"]
+MOVED = [f"moved paragraph number {n} of the section moved to another page" for n in range(1, 5)]
+SOURCE = ["the title", "an introduction", *JUMPED, *MOVED, "the end"]
+
+
+def test_paragraphs_a_moved_section_jumped_over_are_still_matched():
+    """The longer run (the moved section) wins the first alignment; what it jumped over, still
+    on the site, is found by aligning what is left."""
+    site = ["the title", "an introduction", *MOVED, *JUMPED, "the end"]
+    assert unmatched_paragraphs(SOURCE, site) == [], "paragraphs on the site taken for missing"
+    mended = ["the title", "an introduction", *MOVED, JUMPED[0], JUMPED[1].replace("exactly", "exacly"), "the end"]
+    assert unmatched_paragraphs(SOURCE, mended) == [], "a mended paragraph beside a moved section taken for missing"
+
+
+def test_broken_twin_a_paragraph_missing_beside_a_moved_section_is_reported_where_it_fell_first():
+    """Reported alone, with the blocks around the gap the first alignment left it in (what is
+    aligned again later is what is left, scattered: no place to excuse it by)."""
+    site = ["the title", "an introduction", *MOVED, JUMPED[1], "the end"]
+    found = unmatched_paragraphs(SOURCE, site)
+    assert [(text, score) for text, score, _ in found] == [(JUMPED[0], 0.0)], found
+    around = [site[n] for n in found[0][2]]
+    assert around == ["an introduction", MOVED[0]], f"blocks around the gap: {around}"

@@ -20,7 +20,7 @@ from checks.freshness import (
     project_files,
     section_states,
 )
-from checks.site import copy_project, load_config, nav_pages, page_url
+from checks.site import PROJECT, copy_project, load_config, nav_pages, page_url
 from commands import confirm, pending, status
 
 from . import content
@@ -104,12 +104,20 @@ def project(tmp_path):
     return copy_project(tmp_path / "project")
 
 
+def pending_sections() -> set[str]:
+    """The sections ("page#id") pending a translation in the project: behind on purpose."""
+    return {f"{p.page}#{p.section}" for p in load_pending()}
+
+
 def untouched_section():
-    """A section as imported (translations/lock.yml: confirmed: import) with a paragraph of
-    plain words, eight or more, in every language: rewritten, it departs from provenance/."""
-    lock = load_lock()
+    """A section as imported (translations/lock.yml: confirmed: import), pending in no language,
+    with a paragraph of plain words, eight or more, in every language: rewritten, it departs from
+    provenance/."""
+    lock, pending_now = load_lock(), pending_sections()
     for section in content.sections(REFERENCE):
         if str(lock.get(section.page, {}).get(section.id, {}).get("confirmed")) != "import":
+            continue
+        if key(section) in pending_now:
             continue
         try:
             found = [content.page(lang, section.page).section(section.id) for lang in LANGUAGES]
@@ -135,7 +143,8 @@ def test_a_rewrite_carried_into_every_language_fails_until_confirmed_then_passes
     site_dir, project, tmp_path, capsys
 ):
     """Fidelity to the imported articles included: a section edited on purpose and confirmed is
-    no longer held to them (compared with the real site: what it lacks is not this test's)."""
+    no longer held to them (compared with the real site: what it lacks is not this test's); and
+    status is then what it is on the project itself (its pending translations, if any)."""
     section = untouched_section()
     where = key(section)
     for lang in LANGUAGES:  # a paragraph rewritten (its words in another order), in every language
@@ -149,7 +158,8 @@ def test_a_rewrite_carried_into_every_language_fails_until_confirmed_then_passes
     lock = load_lock(project_files(project)[0])
     assert lock[section.page][section.id]["confirmed"] == date.today().isoformat(), lock[section.page]
     _, cells, details = status.status(project, tmp_path / "site")
-    assert details == [] and set(cells.values()) == {"ok"}, details
+    _, cells_before, details_before = status.status(PROJECT, site_dir, build=False)
+    assert (details, cells) == (details_before, cells_before), f"{where} confirmed: {details}; {cells}"
     for lang in IMPORTED:
         before, after = fidelity(site_dir, lang, load_lock(), True), fidelity(tmp_path / "site", lang, lock, True)
         assert after - before == set(), f"[{lang.locale}] the rewrite of {where}, confirmed, is still held to provenance/"
@@ -157,22 +167,31 @@ def test_a_rewrite_carried_into_every_language_fails_until_confirmed_then_passes
         assert unexcused, f"[{lang.locale}] the rewrite of {where} went unseen"
 
 
-def test_a_pending_section_passes_until_its_time_limit(project, tmp_path):
-    number = number_change(REFERENCE)
+def test_a_pending_section_passes_until_its_time_limit(project, tmp_path, site_dir):
+    """Compared with the project's own status on the same days: its pending translations, if
+    any, have their cells, and their lines once late."""
+    number = number_change(REFERENCE, taken=pending_sections())
     number.apply(project / "docs")
     assert pending.main([number.where, LAST.locale, "--reason", "translator away", "--project", str(project)]) == 0
     _, cells, details = status.status(project, tmp_path / "site")
-    cell = cells[LAST.locale, number.section.page]
-    assert details == [] and cell == f"pending: #{number.section.id} ({LIMIT} days left)", f"{number.where}: {cell}; {details}"
-    late = LIMIT + 1
-    _, _, details = status.status(project, tmp_path / "site", today=date.today() + timedelta(days=late))
-    assert details == [
-        f"[{LAST.locale}] {number.where}: pending since {date.today()} ({late} days, the limit is {LIMIT}): translator away. "
-        "Carry it over, then `python -m commands.confirm`"
-    ], details
+    _, cells_before, details_before = status.status(PROJECT, site_dir, build=False)
+    expected = {place: set(cell.split(", ")) - {"ok"} for place, cell in cells_before.items()}
+    expected[LAST.locale, number.section.page].add(f"pending: #{number.section.id} ({LIMIT} days left)")
+    found = {place: set(cell.split(", ")) - {"ok"} for place, cell in cells.items()}
+    assert found == expected, f"{number.where}: pending, within the limit: the cells say {cells}"
+    assert details == details_before, f"{number.where}: pending, within the limit: {details}"
+    late = date.today() + timedelta(days=LIMIT + 1)
+    _, _, details = status.status(project, tmp_path / "site", build=False, today=late)
+    _, _, details_before = status.status(PROJECT, site_dir, build=False, today=late)
+    assert sorted(details) == sorted([
+        *details_before,
+        f"[{LAST.locale}] {number.where}: pending since {date.today()} ({LIMIT + 1} days, the limit is {LIMIT}): "
+        "translator away. Carry it over, then `python -m commands.confirm`",
+    ]), details
 
 
 def test_pending_refuses_a_section_that_is_not_behind(project, capsys):
-    section = content.first(content.sections(REFERENCE), "section", REFERENCE)
+    pending_now = pending_sections()
+    section = content.first((s for s in content.sections(REFERENCE) if key(s) not in pending_now), "section", REFERENCE)
     assert pending.main([key(section), LAST.locale, "--reason", "x", "--project", str(project)]) == 2
     assert "is not behind" in capsys.readouterr().out
