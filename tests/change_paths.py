@@ -340,10 +340,11 @@ def set_front_matter(path: Path, key: str, value: str) -> str:
     return old
 
 
-def fresh_id(project: Path, page: str, stem: str, state: Standing) -> str:
+def fresh_id(project: Path, page: str, stem: str, state: Standing | None = None) -> str:
     """An id no language's page uses yet, made of stem, that neither the lock nor an old address
     holds for the page (a new section there would take the place of a removed one, or stop the
-    build)."""
+    build). state: the project's standing, read now when not given."""
+    state = state or standing(project)
     taken = {s.id for lang in LANGUAGES for s in sections(page_file(project, lang, page))} | state.taken.get(page, set())
     n, candidate = 1, stem
     while candidate in taken:
