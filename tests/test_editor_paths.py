@@ -104,7 +104,7 @@ def test_with_a_change_left_unconfirmed_the_checks_fail_naming_its_section(edite
 # -- The helpers' edits, on synthetic pages --------------------------------------------------------
 
 PAGES = {
-    "guide.md": "# Guide {#guide}\n\nSee [the answer](faq.md#gone) and [the other](faq.md#stays \"t\").\n",
+    "guide.md": "# Guide {#made-up-guide}\n\nSee [the answer](faq.md#gone) and [the other](faq.md#stays \"t\").\n",
     "faq.md": (
         "# FAQ {#faq}\n\n## Gone {#gone}\n\nAs [above](#gone).\n\n### Under it {#under}\n\nMore.\n\n"
         "## Stays {#stays}\n\nBack to [the part](#under) and [the answer](<faq.md#gone>).\n"
@@ -116,7 +116,7 @@ def test_a_section_removed_everywhere_takes_its_sub_sections_and_leaves_the_text
     project = synthetic_project(tmp_path, PAGES)
     assert remove_section_everywhere(project, "faq.md", "gone") == ["gone", "under"]
     for page, expected in {
-        "guide.md": "# Guide {#guide}\n\nSee the answer and [the other](faq.md#stays \"t\").\n",
+        "guide.md": "# Guide {#made-up-guide}\n\nSee the answer and [the other](faq.md#stays \"t\").\n",
         "faq.md": "# FAQ {#faq}\n\n## Stays {#stays}\n\nBack to the part and the answer.\n",
     }.items():
         assert read(project, page) == {lang.locale: expected for lang in LANGUAGES}, page

@@ -91,7 +91,7 @@ def test_the_anchor_stands_first_in_the_heading_of_the_section():
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.locale)
 def test_the_forwards_are_urls_relative_to_the_page_in_its_language(tmp_path, language):
-    project = project_with(tmp_path, "guide.md#gone: other.md#end\nother.md#was: guide.md#guide\nguide.md#renamed: guide.md#keep\n")
+    project = project_with(tmp_path, "guide.md#gone: other.md#end\nother.md#was: guide.md#made-up-guide\nguide.md#renamed: guide.md#keep\n")
     prefix = "" if language.default else f"{language.locale}/"
     pages = [SimpleNamespace(src_uri=f"{language.locale}/{p}", url=f"{prefix}{p[:-3]}/") for p in PAGES]
 
@@ -104,7 +104,7 @@ def test_the_forwards_are_urls_relative_to_the_page_in_its_language(tmp_path, la
     guide = context_of("guide.md", f"{prefix}guide/")
     assert guide["old_address_forwards"] == {"gone": "../other/#end"} and guide["old_address_anchors"], guide
     other = context_of("other.md", f"{prefix}other/")
-    assert other["old_address_forwards"] == {"was": "../guide/#guide"} and not other["old_address_anchors"], other
+    assert other["old_address_forwards"] == {"was": "../guide/#made-up-guide"} and not other["old_address_anchors"], other
 
 
 def test_a_real_build_stops_on_an_entry_that_lands_nowhere(tmp_path):

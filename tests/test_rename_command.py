@@ -48,7 +48,7 @@ def run(root: Path, *args: str) -> tuple[int, str]:
         (["guide.md#old", "nowhere.md#x"], f"the target page docs/{REFERENCE.locale}/nowhere.md"),
         (["gone.md#old", "x"], f"the page docs/{REFERENCE.locale}/gone.md"),
         (["guide.md#old", "other.md", "--after", "nothing"], f"--after nothing: no heading with that id in docs/{REFERENCE.locale}/other.md"),
-        (["guide.md#guide", "other.md"], "guide.md#guide is the page's title: it cannot move"),
+        (["guide.md#made-up-guide", "other.md"], "guide.md#made-up-guide is the page's title: it cannot move"),
         (["guide.md#old", "guide.md", "--after", "sub"], "--after sub: a section cannot go after itself or one of its sub-sections"),
         (["guide.md", "x"], "'guide.md': write the section as PAGE.md#ID"),
         (["guide.md#keep", "other.md"], "guide.md#keep: the languages hold different sub-sections"),

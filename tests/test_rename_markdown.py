@@ -18,7 +18,7 @@ title: Guide
 description: A guide.
 ---
 
-# Guide {#guide}
+# Guide {#made-up-guide}
 
 Intro: [the old one](#old), [kept](#keep), `[code](#old)` and [its sub](#sub).
 
@@ -181,7 +181,7 @@ def test_after_on_the_same_page_moves_the_section_there(tmp_path):
 
 def test_headings_and_code_are_read_as_the_build_reads_them():
     lines = GUIDE.split("\n")
-    assert [(h.level, h.id) for h in headings(lines)] == [(1, "guide"), (2, "old"), (3, "sub"), (2, "keep")]
+    assert [(h.level, h.id) for h in headings(lines)] == [(1, "made-up-guide"), (2, "old"), (3, "sub"), (2, "keep")]
     code = [lines[n] for n in sorted(code_lines(lines))]
     assert "## Not a heading {#old}" in code and "    [indented code](#old)" in code, code
     assert "title: Guide" in code, "the front matter is not Markdown text"
