@@ -39,6 +39,13 @@ def other_languages(language):
 each_language = pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.locale)
 each_translation = pytest.mark.parametrize("language", TRANSLATIONS, ids=lambda lang: lang.locale)
 each_page = pytest.mark.parametrize("page", PAGES)
+
+
+def each_kind_of_page(test):
+    """For browser tests: each page, those built only of kinds of element that an earlier page
+    shows skipped (tests/browser/conftest.py, one_page_per_kind)."""
+    return each_page(pytest.mark.usefixtures("one_page_per_kind")(test))
+
 # A broken twin proves that its check can fail: where the check judges the interface, not a
 # language's own data, one language is proof enough. The last translation, as in the fast tier.
 in_the_last_translation = pytest.mark.parametrize("language", TRANSLATIONS[-1:], ids=lambda lang: lang.locale)

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from checks.browser import PHONE, chromium_unavailable, launch
+from checks.page_kinds import one_of_each_kind
 from checks.site import PROJECT, build_site, site_path
 from checks.static_server import serve
 
-from ..params import other_languages
+from ..params import PAGES, other_languages
 from .recording import first_visit
 from .reused_page import ReusedPage
 from .search_copies import copy_site, slow_answers
@@ -123,3 +124,12 @@ def slow_search_url(site_dir, tmp_path_factory):
     site = slow_answers(copy_site(site_dir, tmp_path_factory.mktemp("slow-search") / "site"))
     with serve(site) as url:
         yield url
+
+
+@pytest.fixture
+def one_page_per_kind(request, site_dir):
+    """For a test of each page: skip the page unless it shows a kind of element no page before it
+    does (checks/page_kinds.py); the fast tier checks every page's HTML."""
+    language, page = request.node.callspec.params["language"], request.node.callspec.params["page"]
+    if page not in one_of_each_kind(site_dir, language, tuple(PAGES)):
+        pytest.skip("built of the kinds of element other pages show: the browser visits those (checks/page_kinds.py)")

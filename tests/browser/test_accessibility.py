@@ -1,4 +1,4 @@
-"""axe-core finds no WCAG 2.2 A/AA violation on any page, in either palette, at rest, with the
+"""axe-core finds no WCAG 2.2 A/AA violation on a page of each kind (checks/page_kinds.py), in
 language menu open and with the search dialog open: the three states of one page load."""
 
 import pytest
@@ -7,7 +7,7 @@ from checks.browser import fast_forward_transitions
 from checks.search import queries
 from checks.site import site_path
 
-from ..params import each_language, each_page
+from ..params import each_language, each_kind_of_page
 from .axe import violations
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ def open_search(page, query: str):
 
 
 @each_language
-@each_page
+@each_kind_of_page
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_accessibility_violation_at_rest_with_menu_or_search_open(phone, language, page, scheme):
     """Transitions run fast (the phone fixture): axe judges where they end, as it always did."""

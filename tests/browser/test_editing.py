@@ -14,7 +14,7 @@ from checks.search_ui import open_search, query_problems
 from checks.site import copy_project, mkdocs_serve
 from checks.site import site_path as url_of
 
-from ..params import LANGUAGES, each_language, each_page, in_the_last_translation, other_languages
+from ..params import LANGUAGES, each_language, each_kind_of_page, in_the_last_translation, other_languages
 from .reused_page import ReusedPage
 
 pytestmark = pytest.mark.browser
@@ -122,7 +122,7 @@ def test_a_slip_shows_in_the_open_page_naming_its_line_until_mended(editor, serv
 
 
 @each_language
-@each_page
+@each_kind_of_page
 def test_every_page_under_mkdocs_serve_is_free_of_console_errors(editor, language, page):
     """The live-reload script runs (by its hash in the policy) and nothing else is blocked."""
     editor.goto(url_of(language, page))

@@ -9,7 +9,7 @@ from checks.parity import FAQ_PAGE
 from checks.seo import language_extra
 from checks.site import site_path as url_of
 
-from ..params import LANGUAGES, REFERENCE, TRANSLATIONS, each_language, each_page, other_languages
+from ..params import LANGUAGES, REFERENCE, TRANSLATIONS, each_language, each_kind_of_page, other_languages
 from .recording import other_hosts, record
 from .tour import switch_to
 
@@ -50,7 +50,7 @@ def track_loads(page):
 
 
 @each_language
-@each_page
+@each_kind_of_page
 def test_the_switcher_keeps_the_page_and_every_heading_anchor(tours, base_url, language, page):
     """On <page>/#<id>, the switcher leads to each other language's <page>/#<id>, for every
     heading: arriving on the anchor, moving to another one; off any anchor, to its <page>/. Then

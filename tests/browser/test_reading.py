@@ -1,18 +1,18 @@
-"""A reader on a phone: every page loads cleanly, the palette toggles. (The switcher keeping
-the page and its anchor: test_languages.py.)"""
+"""A reader on a phone: a page of each kind (checks/page_kinds.py) loads cleanly, the palette
+toggles. (The switcher keeping the page and its anchor: test_languages.py.)"""
 
 import pytest
 
 from checks.site import site_path as url_of
 
-from ..params import each_language, each_page
+from ..params import each_language, each_kind_of_page
 from .recording import other_hosts
 
 pytestmark = pytest.mark.browser
 
 
 @each_language
-@each_page
+@each_kind_of_page
 def test_page_loads_without_error_or_foreign_request(first_visits, base_url, language, page):
     visit = first_visits(language, page)
     where = f"[{language.locale}] {page}"

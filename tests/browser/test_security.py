@@ -10,7 +10,7 @@ from checks.search_ui import open_search, type_query, wait_for_answer
 from checks.site import site_path
 from checks.static_server import serve
 
-from ..params import each_language, each_page
+from ..params import each_language, each_kind_of_page
 from ..planted_copy import PLANTED_IN
 from .recording import CSP_PREFIX, record
 from .reused_page import fresh_document
@@ -38,7 +38,7 @@ def wait_for_images(page) -> None:
 
 
 @each_language
-@each_page
+@each_kind_of_page
 def test_page_used_under_the_policy_has_no_violation(tours, language, page):
     """Load, move from anchor to anchor, search, close the search, switch to each other language
     (a reader's round, tour.py, also judged by test_languages): nothing is blocked, nothing errs."""
