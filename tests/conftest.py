@@ -3,34 +3,44 @@ built once per session."""
 
 import os
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from checks.site import PROJECT, ROOT, add_language, build_site, copy_project, languages
 from checks.static_server import serve
 
-from .bare_clone import finish, start_fast_tier_in_bare_clone
 from .broken_copy import broken_copy, built_copy
 from .drifted_copy import drifted_copy
+from .outside_reads import OutsideReads
 from .pending_copy import pending_copy
 from .planted_copy import planted_page, unguarded_copy
 from .renamed_copy import built_for, renamed_copy, without_old_addresses
 from .params import THIRD_LANGUAGE, TRANSLATIONS
 
-STANDALONE = "tests/test_standalone.py"
+# What the suite's own process reads beside the repository (tests/outside_reads.py), watched
+# from the start of the session.
+READS = OutsideReads(ROOT)
+
+
+def pytest_configure(config):
+    READS.watch()
+
+
+@pytest.fixture(autouse=True)
+def reads_nothing_beside_the_repository():
+    """Fail the test during which (or before which, while collecting) the suite read a path
+    beside the repository: a contributor's clone has nothing there."""
+    yield
+    seen = READS.take()
+    assert seen == [], (
+        f"read beside the repository {ROOT}, which a fresh clone does not have: copy what is "
+        f"needed into the repository: {seen[:10]}"
+    )
 
 
 def pytest_collection_modifyitems(items):
-    """The fast tier first, then the browser tests, then tests/test_standalone.py. The fast tier
-    is the editors' quick answer; the bare clone's fast tier (below), started with the session,
-    runs beside ours, a core each, and is over by the end, so nothing waits for it."""
-    def rank(item):
-        if item.nodeid.startswith(STANDALONE):
-            return 2
-        return 1 if item.get_closest_marker("browser") else 0
-
-    items.sort(key=rank)
+    """The fast tier first, then the browser tests: the fast tier is the editors' quick answer."""
+    items.sort(key=lambda item: bool(item.get_closest_marker("browser")))
 
 
 @pytest.fixture(scope="session")
@@ -109,20 +119,3 @@ def renamed_twin(renamed, tmp_path_factory):
     root = tmp_path_factory.mktemp("renamed-twin")
     with serve(root / "site") as url:
         yield built_for(without_old_addresses(renamed, root / "project"), root / "site", url)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def bare_clone_fast_tier(request, tmp_path_factory):
-    """The fast tier in a bare clone of HEAD (tests/bare_clone.py), started with the session when
-    tests/test_standalone.py is selected, to run beside the other tests: .folder, and .result()
-    to wait for its end. None when that test is not selected, or there is no HEAD to clone."""
-    wanted = any(item.nodeid.startswith(f"{STANDALONE}::test_a_clone_") for item in request.session.items)
-    if not wanted or not (ROOT / ".git").exists():
-        yield None
-        return
-    folder = tmp_path_factory.mktemp("alone")
-    run = start_fast_tier_in_bare_clone(ROOT, folder, ignore=STANDALONE)
-    yield SimpleNamespace(folder=folder, result=lambda: finish(run, folder))
-    if run.poll() is None:  # the session ended before the test: do not leave it running
-        run.kill()
-        run.wait()

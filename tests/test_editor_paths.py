@@ -47,7 +47,7 @@ def site_checks(project: Path, site: Path, *modules: str) -> subprocess.Complete
     """The tests marked `site` (of these modules only, if given) run from this repository on
     project, as `GUIDE_PROJECT=project pytest -m site` runs them; site is project's strict build
     (GUIDE_SITE: the session checks it rather than build it again)."""
-    command = [sys.executable, "-m", "pytest", "-m", "site", "-q", "-p", "no:cacheprovider", *modules]
+    command = [sys.executable, "-m", "pytest", "-m", "site", "-q", "-n", "0", "-p", "no:cacheprovider", *modules]
     env = {**os.environ, "GUIDE_PROJECT": str(project), "GUIDE_SITE": str(site)}
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
 

@@ -1,50 +1,93 @@
-"""The project stands alone: a clone of HEAD in an empty folder passes the fast tier.
+"""The project stands alone: nothing it reads at build or test time lies beside it.
 
-CI runs in a clone with the team's `../shared/` folder beside it, so a test or hook that reads
-from outside the repository would pass there and fail on every contributor's machine. This test
-clones the repository into a folder with nothing beside it and runs the fast tier there. That
-run starts with the session (the bare_clone_fast_tier fixture), beside our own fast tier, and
-this test, run last (tests/conftest.py), reads its result.
+CI runs in a clone with the team's `../shared/` folder beside it, so a hook, a command or a test
+that reads from there would pass in CI and fail on every contributor's machine. Two guards:
+- the suite's own process: any test during which it reads beside the repository fails
+  (tests/outside_reads.py, installed by tests/conftest.py);
+- the builds and commands it starts in other processes: here, in a clone of HEAD in an empty
+  folder, `mkdocs build --strict`, `python -m commands.status` and the checks that hold for any
+  content (`pytest -m site`, on that build) must pass as they do in place.
 """
 
 import subprocess
 import sys
+import textwrap
 
 import pytest
 
-from .bare_clone import fast_tier_in_bare_clone, summary
+from checks.site import ROOT
+
+from .bare_clone import clone_head, run_in, summary
 
 
-def test_a_clone_with_nothing_beside_it_passes_the_fast_tier(bare_clone_fast_tier):
-    if bare_clone_fast_tier is None:
+def test_a_clone_with_nothing_beside_it_builds_reports_and_passes_the_site_checks(tmp_path):
+    if not (ROOT / ".git").exists():
         pytest.skip("the project is not a git checkout: there is no HEAD to clone")
-    run = bare_clone_fast_tier.result()
-    assert run.returncode == 0, (
-        f"the fast tier fails in a clone of HEAD with nothing beside it ({bare_clone_fast_tier.folder}); "
-        f"does something read outside the repository?\n{summary(run)}"
+    clone = clone_head(ROOT, tmp_path / "alone")
+    site = tmp_path / "site"  # not beside the clone: the checks would see the build read there
+    runs = {
+        "mkdocs build --strict": run_in(clone, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)),
+        "python -m commands.status": run_in(clone, "-m", "commands.status"),
+        "pytest -m site": run_in(clone, "-m", "pytest", "-m", "site", "-q", "-n", "0", "-p", "no:cacheprovider",
+                                 GUIDE_SITE=str(site)),
+    }
+    failed = {what: summary(run) for what, run in runs.items() if run.returncode != 0}
+    assert failed == {}, (
+        f"in a clone of HEAD with nothing beside it ({clone}), does something read outside the "
+        f"repository? {failed}"
     )
 
 
-def test_a_project_reading_beside_its_folder_fails_in_a_bare_clone(tmp_path):
-    """The broken twin: a repository whose test reads ../outside.txt passes where it lives (the
-    file is there) and fails in the bare clone."""
+def repository_reading_beside_itself(tmp_path):
+    """The broken twin of the clone's check: a git repository whose script reads ../outside.txt,
+    which lies beside it."""
     repo = tmp_path / "side" / "project"
-    (repo / "tests").mkdir(parents=True)
+    repo.mkdir(parents=True)
     (repo.parent / "outside.txt").write_text("beside the repository\n", encoding="utf-8")
-    (repo / "tests" / "test_reads_outside.py").write_text(
-        "from pathlib import Path\n\n\ndef test_outside():\n"
-        "    assert (Path(__file__).parents[2] / 'outside.txt').is_file()\n",
+    (repo / "reads.py").write_text(
+        "from pathlib import Path\nprint((Path(__file__).resolve().parents[1] / 'outside.txt').read_text())\n",
         encoding="utf-8",
     )
     git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t"]
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     subprocess.run([*git, "add", "."], check=True)
     subprocess.run([*git, "commit", "-q", "-m", "reads outside"], check=True)
-    in_place = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-                              cwd=repo, capture_output=True, text=True)
-    assert in_place.returncode == 0, f"the twin should pass where it lives:\n{in_place.stdout}"
-    alone = tmp_path / "alone"
-    alone.mkdir()
-    run = fast_tier_in_bare_clone(repo, alone)
-    assert run.returncode != 0, f"reading ../outside.txt went unnoticed in the bare clone:\n{run.stdout}"
-    assert "test_outside" in summary(run), summary(run)
+    return repo
+
+
+def test_a_project_reading_beside_its_folder_works_in_place_and_fails_in_a_bare_clone(tmp_path):
+    repo = repository_reading_beside_itself(tmp_path)
+    in_place = run_in(repo, "reads.py")
+    assert in_place.returncode == 0, f"the twin should work where it lives:\n{summary(in_place)}"
+    alone = run_in(clone_head(repo, tmp_path / "alone"), "reads.py")
+    assert alone.returncode != 0, f"reading ../outside.txt went unnoticed in the bare clone:\n{alone.stdout}"
+
+
+def test_the_watcher_names_a_read_beside_the_repository_and_nothing_else(tmp_path):
+    """The broken twin of the suite's own guard: in a process watching a repository, a read
+    beside it is named; reads in it, in a hidden folder beside it and in the Python environment
+    are not."""
+    repo = repository_reading_beside_itself(tmp_path)
+    (repo.parent / ".cache").mkdir()
+    (repo.parent / ".cache" / "state").write_text("a tool's state\n", encoding="utf-8")
+    script = textwrap.dedent(f"""
+        import json, sys
+        from pathlib import Path
+        sys.path.insert(0, {str(ROOT)!r})
+        from tests.outside_reads import OutsideReads
+        repo = Path({str(repo)!r})
+        reads = OutsideReads(repo).watch()
+        (repo / "reads.py").read_text()
+        (repo.parent / ".cache" / "state").read_text()
+        import json.decoder  # the environment's own files
+        (repo.parent / "outside.txt").read_text()
+        sorted(repo.parent.iterdir())
+        print(json.dumps(reads.take()))
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    outside, beside = str(repo.parent / "outside.txt"), str(repo.parent)
+    assert run.stdout.strip() == f'["{outside} (open)"]', (
+        f"the watcher should name {outside} alone (not {beside} itself, the repository, "
+        f"a hidden folder or the environment): {run.stdout}"
+    )
