@@ -1,14 +1,16 @@
 """Compare candidate search engines on this site's own queries, to choose the one the site's
 search component will use (issue 18): MiniSearch, Orama (with its French and Spanish stemmers)
-and Pagefind, each fed the same sections of the built site and the same queries of
-search_queries.yml, in Chromium.
+and Pagefind, each fed the same sections and the same queries of search_queries.yml, in
+Chromium at phone size with its CPU slowed 4 times: the built site as it is, then guides of
+50, 500 and 2,000 pages a language of distinct text (distinct.py), the real sections among them.
 
-    npm ci && python -m benchmarks.engines [--site BUILT_SITE]
+    npm ci && python -m benchmarks.engines [--site BUILT_SITE] [--pages 50 500 2000]
 
-Prints, per engine and language: how often the expected section ranks first and in the top 3,
-the mean reciprocal rank, what a first search transfers (gzipped: the engine's code, and its
-index or the documents it indexes), the time to be ready and the median and worst query time;
-then the queries each engine misses. The glue is the same for every engine and is only the
+Prints, per engine, language and size: how often the expected section ranks first and in the
+top 3, the mean reciprocal rank, what loading the engine and a first search fetch (gzipped: its
+code, and the documents it indexes or the index chunks it needs), the first answer (loading and
+a first query, as for a reader who types at once), the later queries' median and the page's
+JavaScript heap; then the queries each engine misses on the site as it is. The glue is the same for every engine and is only the
 site's language data (search_words.yml): question words are left out of queries, and each
 section's text is given the other words of each synonym group it uses (a field `also`).
 Matching, typo tolerance and ranking are the engine's own (benchmarks/engines/harness.py).
@@ -17,7 +19,6 @@ Matching, typo tolerance and ranking are the engine's own (benchmarks/engines/ha
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import statistics
@@ -35,9 +36,12 @@ from checks.site import ROOT, Language, build_site, languages
 from checks.static_server import serve
 from checks.table import format_table
 
-from .harness import MINISEARCH, ORAMA, PAGEFIND
+from .distinct import distinct_sections
+from .harness import ASK, MINISEARCH, ORAMA, PAGEFIND
 
 NODE_MODULES = ROOT / "node_modules"
+# A phone's CPU, as Lighthouse's mobile runs slow it: 4 times.
+THROTTLE = 4
 # Orama's stemmers by locale (its package names them by ISO code too).
 STEMMERS = {"fr": "fr", "es": "es", "pt": "pt", "it": "it", "de": "de", "nl": "nl"}
 
@@ -46,10 +50,9 @@ def documents(site_dir: Path, language: Language, words: dict) -> list[dict]:
     """The sections of the language's built site as its search index lists them (one per page
     and one per heading), their text without markup, with the synonyms they use."""
     docs = []
-    for number, entry in enumerate(load_index(site_dir, language)["docs"]):
+    for entry in load_index(site_dir, language)["docs"]:
         text = BeautifulSoup(entry["text"], "html.parser").get_text(" ")
         docs.append({
-            "id": str(number),
             "location": entry["location"],  # a site path: the language's folder comes with it
             "title": entry["title"],
             "text": text,
@@ -79,11 +82,13 @@ def without_question_words(query: str, words: dict) -> str:
 class Row:
     engine: str
     locale: str
+    pages: int  # per language
     ranks: list[int | None]  # where each query's expected section ranked, from 1
     misses: list[str]
-    transferred: int  # bytes (gzipped) a first search fetches
-    ready_ms: float
-    query_ms: list[float]
+    transferred: int  # bytes (gzipped) that loading the engine and a first search fetch
+    ready_ms: float  # from the start to ready for a first query
+    query_ms: list[float]  # each query in turn, the first one included
+    heap_mb: float  # the page's JavaScript heap once every query ran
 
     def share(self, within: int) -> float:
         return sum(1 for rank in self.ranks if rank and rank <= within) / len(self.ranks)
@@ -91,6 +96,11 @@ class Row:
     @property
     def mrr(self) -> float:
         return sum(1 / rank for rank in self.ranks if rank) / len(self.ranks)
+
+    @property
+    def first_answer_ms(self) -> float:
+        """A reader who types before anything has loaded: loading, then the first query."""
+        return self.ready_ms + self.query_ms[0]
 
 
 def pagefind_bundle(docs: list[dict], language: Language, folder: Path) -> None:
@@ -102,22 +112,47 @@ def pagefind_bundle(docs: list[dict], language: Language, folder: Path) -> None:
                    check=True, cwd=ROOT, capture_output=True, text=True)
 
 
-def run(page, url: str, script: str, argument: dict) -> tuple[dict, int]:
-    """Evaluate an engine's harness on a blank page of the server; its result, and the bytes
-    (as sent, gzipped) of what the page fetched meanwhile."""
+def run(page, url: str, script: str, argument: dict, typed: list[str]) -> tuple[float, list[dict], int, float]:
+    """Load an engine (its harness script) on a blank page of the server, the CPU slowed
+    THROTTLE times as on a phone, and ask it every query in turn: the milliseconds it took to be
+    ready, each answer ({ms, hits}), the bytes (as sent, gzipped) fetched by the loading and the
+    first query, and the page's JavaScript heap at the end (MB)."""
     page.goto(url + "blank.html")
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
     fetched = []
 
     def keep(request):
         fetched.append(request)
 
     page.on("requestfinished", keep)
-    result = page.evaluate(script, argument)
+    ready_ms = page.evaluate(script, argument)
+    answers = [page.evaluate(ASK, typed[0])]
     page.remove_listener("requestfinished", keep)
-    return result, sum(request.sizes()["responseBodySize"] for request in fetched)
+    answers += [page.evaluate(ASK, query) for query in typed[1:]]
+    heap = devtools.send("Runtime.getHeapUsage")["usedSize"] / 1e6
+    return ready_ms, answers, sum(request.sizes()["responseBodySize"] for request in fetched), heap
 
 
-def compare(site_dir: Path) -> list[Row]:
+def judged(items: list[dict], typed: list[str], answers: list[dict], language: Language) -> tuple[list, list]:
+    """Where each query's expected section ranked (from 1, None if absent) and, for each not
+    first, a line saying what came first."""
+    ranks, misses = [], []
+    for item, query, answer in zip(items, typed, answers):
+        wanted = expected_path(language, item["expect"])
+        hits = [hit.lstrip("/") for hit in answer["hits"]]  # Pagefind roots its URLs
+        rank = hits.index(wanted) + 1 if wanted in hits else None
+        ranks.append(rank)
+        if rank != 1:
+            top = hits[0] if hits else "nothing"
+            misses.append(f"{item['query']!r} ({item['kind']}, typed {query!r}): "
+                          f"{item['expect']} ranks {rank or 'nowhere'}; first: {top}")
+    return ranks, misses
+
+
+def compare(site_dir: Path, sizes: list[int]) -> list[Row]:
+    """Every engine in every language, on the built site as it is (sizes 0) and on guides of
+    each size of pages a language made of distinct text (distinct.py)."""
     from playwright.sync_api import sync_playwright
 
     rows = []
@@ -128,51 +163,53 @@ def compare(site_dir: Path) -> list[Row]:
             (served / name).symlink_to(NODE_MODULES / package)
         browser = launch(playwright)
         with serve(served, gzip=True) as url:
-            for language in languages():
-                words = search_words(language)
-                docs = documents(site_dir, language, words)
-                items = [item for item in queries(language) if "expect" in item]
-                typed = [without_question_words(item["query"], words) for item in items]
-                pagefind_bundle(docs, language, served / f"pagefind-{language.locale}")
-                data = len(gzip.compress(json.dumps(docs).encode()))
-                for engine, script, argument in (
-                    ("MiniSearch 7.2.0", MINISEARCH, {"docs": docs, "queries": typed}),
-                    ("Orama 3.1.18", ORAMA, {"docs": docs, "queries": typed, "stemmer": STEMMERS[language.locale]}),
-                    ("Pagefind 1.6.0", PAGEFIND, {"bundle": f"pagefind-{language.locale}", "queries": typed}),
-                ):
-                    page = browser.new_page(viewport=PHONE)
-                    result, transferred = run(page, url, script, argument)
-                    page.close()
-                    if "Pagefind" not in engine:
-                        transferred += data  # the documents, which it indexes in the browser
-                    ranks, misses = [], []
-                    for item, query, answer in zip(items, typed, result["answers"]):
-                        wanted = expected_path(language, item["expect"])
-                        hits = [hit.lstrip("/") for hit in answer["hits"]]  # Pagefind roots its URLs
-                        rank = hits.index(wanted) + 1 if wanted in hits else None
-                        ranks.append(rank)
-                        if rank != 1:
-                            top = hits[0] if hits else "nothing"
-                            misses.append(f"{item['query']!r} ({item['kind']}, typed {query!r}): "
-                                          f"{item['expect']} ranks {rank or 'nowhere'}; first: {top}")
-                    rows.append(Row(engine, language.locale, ranks, misses, transferred,
-                                    result["index_ms"], [answer["ms"] for answer in result["answers"]]))
+            for size in sizes:
+                for language in languages():
+                    words = search_words(language)
+                    sections = documents(site_dir, language, words)
+                    pages = len({section["location"].split("#")[0] for section in sections})
+                    if size:
+                        sections, pages = distinct_sections(sections, size, language.locale), size
+                        for section in sections:
+                            section["also"] = also(section["title"] + " " + section["text"], words["synonyms"])
+                    docs = [{**section, "id": str(number)} for number, section in enumerate(sections)]
+                    name = f"{language.locale}-{pages}"
+                    (served / f"docs-{name}.json").write_text(json.dumps(docs), encoding="utf-8")
+                    pagefind_bundle(docs, language, served / f"pagefind-{name}")
+                    items = [item for item in queries(language) if "expect" in item]
+                    typed = [without_question_words(item["query"], words) for item in items]
+                    source = f"/docs-{name}.json"
+                    for engine, script, argument in (
+                        ("MiniSearch 7.2.0", MINISEARCH, {"source": source}),
+                        ("Orama 3.1.18", ORAMA, {"source": source, "stemmer": STEMMERS[language.locale]}),
+                        ("Pagefind 1.6.0", PAGEFIND, {"bundle": f"pagefind-{name}"}),
+                    ):
+                        print(f"{engine}, {language.locale}, {pages} pages", file=sys.stderr)
+                        page = browser.new_page(viewport=PHONE)
+                        ready_ms, answers, transferred, heap = run(page, url, script, argument, typed)
+                        page.close()
+                        ranks, misses = judged(items, typed, answers, language)
+                        rows.append(Row(engine, language.locale, pages, ranks, misses, transferred,
+                                        ready_ms, [answer["ms"] for answer in answers], heap))
         browser.close()
     return rows
 
 
 def table(rows: list[Row]) -> str:
-    header = ["engine", "language", "top 1", "top 3", "MRR", "first search", "ready ms", "median ms", "worst ms"]
-    lines = [[row.engine, row.locale, f"{row.share(1):.0%}", f"{row.share(3):.0%}", f"{row.mrr:.2f}",
-              f"{row.transferred / 1024:.1f} KiB", f"{row.ready_ms:.0f}",
-              f"{statistics.median(row.query_ms):.1f}", f"{max(row.query_ms):.1f}"] for row in rows]
-    return format_table(header, lines, align="ll" + "r" * 7)
+    header = ["engine", "language", "pages", "top 1", "top 3", "MRR", "first search", "first answer ms",
+              "later median ms", "heap MB"]
+    lines = [[row.engine, row.locale, str(row.pages), f"{row.share(1):.0%}", f"{row.share(3):.0%}",
+              f"{row.mrr:.2f}", f"{row.transferred / 1024:.1f} KiB", f"{row.first_answer_ms:.0f}",
+              f"{statistics.median(row.query_ms[1:] or row.query_ms):.1f}", f"{row.heap_mb:.1f}"] for row in rows]
+    return format_table(header, lines, align="ll" + "r" * 8)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.engines", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--pages", type=int, nargs="*", default=[50, 500, 2000],
+                        help="also guides of these many pages a language, of distinct text (50 500 2000)")
     args = parser.parse_args(argv)
     if reason := chromium_unavailable():
         print(f"Cannot compare the engines: {reason}", file=sys.stderr)
@@ -185,10 +222,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.site is None and (built := build_site(ROOT, site)).returncode != 0:
             print(built.failure(), file=sys.stderr)
             return 1
-        rows = compare(site)
+        rows = compare(site, [0, *args.pages])
     print(table(rows))
     for row in rows:
-        if row.misses:
+        if row.misses and row.pages == rows[0].pages:  # the site as it is
             print(f"\n{row.engine} [{row.locale}], not first:\n  " + "\n  ".join(row.misses))
     return 0
 
