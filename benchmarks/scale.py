@@ -5,8 +5,10 @@ and parity-check time, in total and per page, to show how the cost grows with th
     python -m benchmarks.scale [--sizes 10 100 500] [--keep DIR]
 
 Page k of a synthetic site is real page k mod 6 (in nav order), in every language: the same
-headings and ids everywhere, real paragraphs in each language, links rewritten to the synthetic
-pages. A section pending a translation (translations/pending.yml) is left out in every language,
+headings and ids everywhere, links rewritten to the synthetic pages; the first six the real
+pages, the later copies of distinct text (benchmarks/distinct_text.py: their words replaced by
+invented words of each language, numbers and names kept), so that the vocabulary and the search
+index grow as a real guide's would. A section pending a translation (translations/pending.yml) is left out in every language,
 with the links to it and the search synonyms only it used: the real pages differ there on purpose,
 for a while, and a synthetic site has no pending entries to excuse it. The parity check is
 commands.status's comparison over the built site (without a second build). Exits 1 if a build
@@ -31,6 +33,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
+from benchmarks.distinct_text import Replacer
 from checks.freshness import (
     all_states,
     confirmed,
@@ -164,12 +167,14 @@ def generate(dest: Path, size: int, sections: int = 0, project: Path = ROOT) -> 
     texts: dict[str, tuple[list[str], list[str]]] = {}  # locale: (its pages' Markdown, less what is left out)
     for lang in langs:
         whole, kept = texts.setdefault(lang.locale, ([], []))
+        real_text = " ".join((docs / lang.locale / page).read_text(encoding="utf-8") for page in real)
+        distinct = Replacer(real_text, size / len(real), seed=f"{lang.locale}-{size}")
         for name, source, cycle in pages:
             text = (docs / lang.locale / source).read_text(encoding="utf-8")
             whole.append(text)
             text = without_sections(text, {section for page, section in left_out if page == source})
             kept.append(text)
-            text = rewrite_links(text, cycle, existing, source, left_out)
+            text = rewrite_links(distinct.markdown(text, cycle), cycle, existing, source, left_out)
             (dest / "docs" / lang.locale / name).write_text(retitle(text, cycle), encoding="utf-8")
     # The search words (question words, synonyms) the build folds into each index, less the
     # synonym groups only the sections left out used (the build stops on a group no page uses).
@@ -360,8 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(measures))
     print(
         "\nPer page = divided by the pages of all languages. Build: `mkdocs build --strict` in a child "
-        "process, start-up included.\nIndex: every search_index.json, raw then gzipped (the gzipped "
-        "size flatters: the synthetic pages repeat the same six pages' text).\nParity: wall time, then CPU "
+        "process, start-up included.\nIndex: every search_index.json, raw then gzipped (the copies "
+        "of the real pages are of distinct text: gzip folds nothing).\nParity: wall time, then CPU "
         "time (cpu ms/page; the check runs in one thread): a busy machine slows the first far more."
     )
     if args.pruned_sections:

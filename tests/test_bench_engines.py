@@ -1,13 +1,13 @@
 """The engine comparison's glue (python -m benchmarks.engines): the same for every engine, only
 the site's language data; its ranks and table, computed from what the engines return; and its
-guides of distinct text (benchmarks/engines/distinct.py)."""
+guides of distinct text (benchmarks/distinct_text.py)."""
 
 
 import gzip
 import re
 
 from benchmarks.engines.__main__ import Row, also, documents, main, table, without_question_words
-from benchmarks.engines.distinct import distinct_sections
+from benchmarks.distinct_text import distinct_sections
 from checks.search import folded_words, search_words
 
 from .params import each_language

@@ -2,7 +2,7 @@
 search component will use (issue 18): MiniSearch, Orama (with its French and Spanish stemmers)
 and Pagefind, each fed the same sections and the same queries of search_queries.yml, in
 Chromium at phone size with its CPU slowed 4 times: the built site as it is, then guides of
-50, 500 and 2,000 pages a language of distinct text (distinct.py), the real sections among them.
+50, 500 and 2,000 pages a language of distinct text (benchmarks/distinct_text.py), the real sections among them.
 
     npm ci && python -m benchmarks.engines [--site BUILT_SITE] [--pages 50 500 2000]
 
@@ -36,7 +36,7 @@ from checks.site import ROOT, Language, build_site, languages
 from checks.static_server import serve
 from checks.table import format_table
 
-from .distinct import distinct_sections
+from benchmarks.distinct_text import distinct_sections
 from .harness import ASK, MINISEARCH, ORAMA, PAGEFIND
 
 NODE_MODULES = ROOT / "node_modules"
@@ -152,7 +152,7 @@ def judged(items: list[dict], typed: list[str], answers: list[dict], language: L
 
 def compare(site_dir: Path, sizes: list[int]) -> list[Row]:
     """Every engine in every language, on the built site as it is (sizes 0) and on guides of
-    each size of pages a language made of distinct text (distinct.py)."""
+    each size of pages a language made of distinct text (benchmarks/distinct_text.py)."""
     from playwright.sync_api import sync_playwright
 
     rows = []
