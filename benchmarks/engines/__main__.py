@@ -2,7 +2,8 @@
 search component will use (issue 18): MiniSearch, Orama (with its French and Spanish stemmers)
 and Pagefind, each fed the same sections and the same queries of search_queries.yml, in
 Chromium at phone size with its CPU slowed 4 times: the built site as it is, then guides of
-50, 500 and 2,000 pages a language of distinct text (benchmarks/distinct_text.py), the real sections among them.
+50, 500 and 2,000 pages a language of distinct text (benchmarks/distinct_text.py), the real
+sections among them.
 
     npm ci && python -m benchmarks.engines [--site BUILT_SITE] [--pages 50 500 2000]
 
@@ -10,9 +11,10 @@ Prints, per engine, language and size: how often the expected section ranks firs
 top 3, the mean reciprocal rank, what loading the engine and a first search fetch (gzipped: its
 code, and the documents it indexes or the index chunks it needs), the first answer (loading and
 a first query, as for a reader who types at once), the later queries' median and the page's
-JavaScript heap; then the queries each engine misses on the site as it is. The glue is the same for every engine and is only the
-site's language data (search_words.yml): question words are left out of queries, and each
-section's text is given the other words of each synonym group it uses (a field `also`).
+JavaScript heap; then the queries each engine misses on the site as it is. The glue is the
+same for every engine and is only the site's language data (search_words.yml): question words
+are left out of queries, and each section's text is given the other words of each synonym group
+it uses (a field `also`).
 Matching, typo tolerance and ranking are the engine's own (benchmarks/engines/harness.py).
 """
 
