@@ -51,12 +51,17 @@ class Lexicon:
                 return made
 
     def words(self, count: int) -> list[str]:
+        """count distinct invented words; a language too small to make so many is an error."""
         seen, made = set(), []
-        while len(made) < count:
+        for _ in range(count * 50):
+            if len(made) == count:
+                return made
             word = self.word()
             if word not in seen:
                 seen.add(word)
                 made.append(word)
+        if len(made) < count:
+            raise ValueError(f"made {len(made)} distinct words of {count}: too few real words to learn from")
         return made
 
 

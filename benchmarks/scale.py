@@ -4,9 +4,9 @@ and parity-check time, in total and per page, to show how the cost grows with th
 
     python -m benchmarks.scale [--sizes 10 100 500] [--keep DIR]
 
-Page k of a synthetic site is real page k mod 6 (in nav order), in every language: the same
-headings and ids everywhere, links rewritten to the synthetic pages; the first six the real
-pages, the later copies of distinct text (benchmarks/distinct_text.py: their words replaced by
+Page k of a synthetic site is real page k mod P (P real pages, in nav order), in every language:
+the same headings and ids everywhere, links rewritten to the synthetic pages; the first P the
+real pages, the later copies of distinct text (benchmarks/distinct_text.py: their words replaced by
 invented words of each language, numbers and names kept), so that the vocabulary and the search
 index grow as a real guide's would. A section pending a translation (translations/pending.yml) is left out in every language,
 with the links to it and the search synonyms only it used: the real pages differ there on purpose,

@@ -4,8 +4,10 @@ A browser test that judges how a page behaves (axe, the policy, the language swi
 Chromium fetches) learns nothing from a second page built of the same elements by the same
 templates and scripts, and at 2,000 pages a language it could not visit them all. It visits
 these: the fewest pages, chosen greedily, whose elements cover every kind the
-site has. A kind is an element's tag with its classes under its parent's tag (a table, a pending
-notice, a footer link to the previous page), and a step between two heading levels (h2 then h4).
+site has. A kind is an element's tag with its classes and the names of its attributes, under its
+parent's tag (a table, a pending notice, a lazy image, a footer link to the previous page), and a
+step between two heading levels (h2 then h4). The sidebars, the same templates on every page and
+the part of a page that grows with the site, are left out.
 What differs from page to page in words and ids is checked on every page's HTML by the fast tier.
 """
 
@@ -14,17 +16,18 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from checks.site import Language, built_page, soup
+from checks.site import Language, built_page, soup_without_sidebars
 
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
 
 def kinds(html: Path) -> frozenset[tuple]:
     """The kinds of element of a built page's body (see the module's docstring)."""
-    body = soup(html).find("body")
+    body = soup_without_sidebars(html).find("body")
     if body is None:
         raise ValueError(f"{html}: no <body>")
-    found = {(element.parent.name, element.name, tuple(sorted(element.get("class", []))))
+    found = {(element.parent.name, element.name, tuple(sorted(element.get("class", []))),
+              tuple(sorted(name for name in element.attrs if name != "class")))
              for element in body.find_all(True)}
     article = body.find("article")
     levels = [int(heading.name[1]) for heading in article.find_all(HEADINGS)] if article else []

@@ -23,6 +23,9 @@ READS = OutsideReads(ROOT)
 
 
 def pytest_configure(config):
+    if READS.off:
+        config.issue_config_time_warning(pytest.PytestConfigWarning(
+            f"reads beside the repository are not watched: {READS.off} (tests/outside_reads.py)"), stacklevel=2)
     READS.watch()
 
 

@@ -42,8 +42,8 @@ each_page = pytest.mark.parametrize("page", PAGES)
 
 
 def each_kind_of_page(test):
-    """For browser tests: each page, those built only of kinds of element that an earlier page
-    shows skipped (tests/browser/conftest.py, one_page_per_kind)."""
+    """For browser tests: each page, those not among the fewest pages that show every kind of
+    element skipped (tests/browser/conftest.py, one_page_per_kind)."""
     return each_page(pytest.mark.usefixtures("one_page_per_kind")(test))
 
 # A broken twin proves that its check can fail: where the check judges the interface, not a

@@ -9,6 +9,8 @@ that reads from there would pass in CI and fail on every contributor's machine. 
   content (`pytest -m site`, on that build) must pass as they do in place.
 """
 
+import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -18,6 +20,7 @@ import pytest
 from checks.site import ROOT
 
 from .bare_clone import clone_head, run_in, summary
+from .outside_reads import OutsideReads
 
 
 def test_a_clone_with_nothing_beside_it_builds_reports_and_passes_the_site_checks(tmp_path):
@@ -31,10 +34,10 @@ def test_a_clone_with_nothing_beside_it_builds_reports_and_passes_the_site_check
         "pytest -m site": run_in(clone, "-m", "pytest", "-m", "site", "-q", "-n", "0", "-p", "no:cacheprovider",
                                  GUIDE_SITE=str(site)),
     }
-    failed = {what: summary(run) for what, run in runs.items() if run.returncode != 0}
-    assert failed == {}, (
-        f"in a clone of HEAD with nothing beside it ({clone}), does something read outside the "
-        f"repository? {failed}"
+    failed = [f"{what}:\n{summary(run)}" for what, run in runs.items() if run.returncode != 0]
+    assert failed == [], (
+        f"in a clone of HEAD with nothing beside it ({clone}), does something read beside the "
+        f"repository?\n" + "\n\n".join(failed)
     )
 
 
@@ -60,34 +63,48 @@ def test_a_project_reading_beside_its_folder_works_in_place_and_fails_in_a_bare_
     in_place = run_in(repo, "reads.py")
     assert in_place.returncode == 0, f"the twin should work where it lives:\n{summary(in_place)}"
     alone = run_in(clone_head(repo, tmp_path / "alone"), "reads.py")
-    assert alone.returncode != 0, f"reading ../outside.txt went unnoticed in the bare clone:\n{alone.stdout}"
+    assert alone.returncode != 0, f"reading ../outside.txt went unnoticed in the bare clone:\n{summary(alone)}"
 
 
 def test_the_watcher_names_a_read_beside_the_repository_and_nothing_else(tmp_path):
-    """The broken twin of the suite's own guard: in a process watching a repository, a read
-    beside it is named; reads in it, in a hidden folder beside it and in the Python environment
-    are not."""
+    """The broken twin of the suite's own guard: in a process watching a repository whose
+    folder is also the temporary one (as for a clone in /tmp), a read beside it is named;
+    reads in it, in a hidden folder beside it, in an environment beside it (on sys.path, through
+    a symbolic link) and in temporary files are not."""
     repo = repository_reading_beside_itself(tmp_path)
-    (repo.parent / ".cache").mkdir()
-    (repo.parent / ".cache" / "state").write_text("a tool's state\n", encoding="utf-8")
+    side = repo.parent
+    (side / ".cache").mkdir()
+    (side / ".cache" / "state").write_text("a tool's state\n", encoding="utf-8")
+    (side / "real-env").mkdir()
+    (side / "real-env" / "beside_module.py").write_text("VALUE = 1\n", encoding="utf-8")
+    (side / "env").symlink_to(side / "real-env")
+    (side / "tmp_made_by_tempfile").write_text("temporary\n", encoding="utf-8")
     script = textwrap.dedent(f"""
         import json, sys
         from pathlib import Path
         sys.path.insert(0, {str(ROOT)!r})
+        sys.path.insert(0, {str(side / "env")!r})
         from tests.outside_reads import OutsideReads
         repo = Path({str(repo)!r})
         reads = OutsideReads(repo).watch()
         (repo / "reads.py").read_text()
         (repo.parent / ".cache" / "state").read_text()
-        import json.decoder  # the environment's own files
+        import beside_module
+        (repo.parent / "tmp_made_by_tempfile").read_text()
         (repo.parent / "outside.txt").read_text()
         sorted(repo.parent.iterdir())
         print(json.dumps(reads.take()))
     """)
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env={**os.environ, "TMPDIR": str(side)})
     assert run.returncode == 0, run.stderr
-    outside, beside = str(repo.parent / "outside.txt"), str(repo.parent)
-    assert run.stdout.strip() == f'["{outside} (open)"]', (
-        f"the watcher should name {outside} alone (not {beside} itself, the repository, "
-        f"a hidden folder or the environment): {run.stdout}"
+    outside = str((side / "outside.txt").resolve())
+    assert json.loads(run.stdout) == [f"{outside} (open)"], (
+        f"the watcher should name {outside} alone (not {side} itself, the repository, a hidden "
+        f"folder, the environment or temporary files): {run.stdout}"
     )
+
+
+def test_a_repository_directly_under_the_root_is_not_watched_and_says_so():
+    reads = OutsideReads("/app")
+    assert reads.off and "/app" in reads.off, reads.off

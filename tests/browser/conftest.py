@@ -128,8 +128,9 @@ def slow_search_url(site_dir, tmp_path_factory):
 
 @pytest.fixture
 def one_page_per_kind(request, site_dir):
-    """For a test of each page: skip the page unless it shows a kind of element no page before it
-    does (checks/page_kinds.py); the fast tier checks every page's HTML."""
+    """For a test of each page: skip the page unless it is one of the fewest pages that show
+    between them every kind of element (checks/page_kinds.py); the fast tier checks every page's
+    HTML."""
     language, page = request.node.callspec.params["language"], request.node.callspec.params["page"]
     if page not in one_of_each_kind(site_dir, language, tuple(PAGES)):
         pytest.skip("built of the kinds of element other pages show: the browser visits those (checks/page_kinds.py)")
