@@ -115,7 +115,7 @@ def lost_accents(index: dict, language: Language, docs_dir: Path, pages: list[st
 # -- The queries readers type -------------------------------------------------------------------
 
 # What the queries of search_queries.yml try (its header says what each means).
-QUERY_KINDS = ("word", "words", "question", "typo", "own word")
+QUERY_KINDS = ("word", "words", "question", "typo", "own word", "number", "purpose", "english")
 # How many a language needs: in all, and of each kind.
 MIN_QUERIES, MIN_QUERIES_OF_A_KIND = 20, 2
 
