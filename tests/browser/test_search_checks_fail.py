@@ -162,8 +162,10 @@ def test_synonyms_and_own_word_queries_miss_once_synonyms_are_off(broken_site, s
     with searching(search_copies.without(broken_site, "synonyms"), browser, language) as tab:
         synonyms = synonym_problems(tab, language, groups, lambda word: entries_using(index, word))
         missed = misses(tab, language, "own word")
+        missed_english = misses(tab, language, "english")
     assert synonyms, f"[{language.locale}] without synonyms, every synonym still finds its group's entries"
     assert missed, f"[{language.locale}] without synonyms, every own-word query still finds its answer"
+    assert missed_english, f"[{language.locale}] without synonyms, every English query still finds its answer"
 
 
 @each_language
