@@ -244,3 +244,18 @@ def material_translations(locale: str) -> dict[str, str]:
     text = (MATERIAL_LANGUAGES / f"{locale}.html").read_text(encoding="utf-8")
     pairs = dict(re.findall(r'^\s*"([\w.]+)":\s*"(.*)",?\s*$', text, re.MULTILINE))
     return {key: pairs[key] for key in SEARCH_WORDS if key in pairs}
+
+
+# A word of five letters or more with punctuation stuck to it ("rétention ?" has a no-break
+# space before its "?"; "rétention:" has none).
+STUCK = re.compile(r"([^\W\d_]{5,})[?!:;,.)»]")
+
+
+def word_before_punctuation(index: dict) -> str | None:
+    """A word of a language's index that its text writes with punctuation stuck to it (the
+    first found), or None: what a reader may search for and see marked in the results."""
+    for entry in index["docs"]:
+        found = STUCK.search(re.sub(r"<[^>]*>", " ", entry["text"]))
+        if found:
+            return found.group(1)
+    return None

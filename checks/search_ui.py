@@ -4,6 +4,8 @@ every function returns data, or the problems it finds as sentences: the callers 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -328,3 +330,9 @@ def prefix_trap(page, items: list[dict]) -> tuple[dict, str, str, str] | None:
         if whole and before and whole[0].path != before[0].path:
             return item, prefix, whole[0].path, before[0].path
     return None
+
+
+def punctuation_marked(page) -> list[str]:
+    """The words marked in the results that carry punctuation with them ("retención?")."""
+    marked = page.locator(".md-search-result mark").all_inner_texts()
+    return sorted({text for text in marked if re.search(r"^[\W_]|[\W_]$", text.strip(), re.U)})

@@ -28,15 +28,17 @@ from checks.search_ui import (
     offer_problems,
     open_search,
     prefix_trap,
+    punctuation_marked,
     query_problems,
     synonym_problems,
+    type_whole_query,
 )
 from checks.site import built_page, site_path
 from checks.static_server import serve
 
 from ..params import LANGUAGES, REFERENCE, each_language, each_translation, in_the_last_translation
 from . import search_copies
-from .test_search_readers import enter_after_prefix, enter_on_first_use, headings
+from .test_search_readers import enter_after_prefix, enter_on_first_use, headings, word_to_mark
 
 pytestmark = pytest.mark.browser
 
@@ -222,3 +224,14 @@ def test_a_page_opened_from_a_result_without_its_index_marks_nothing(broken_site
         # The site marks within a second here: two leave the broken twin time to mark
         problems = highlight_problems(tab, language, item, timeout_ms=2000)
     assert problems, f"[{language.locale}] {item['query']!r}: a page that marks nothing went unseen"
+
+
+@in_the_last_translation
+def test_words_split_at_spaces_alone_are_marked_with_their_punctuation(broken_site, site_dir, browser, language):
+    """The separator as it was (spaces, hyphens, apostrophes): "retención?" marked whole."""
+    word = word_to_mark(site_dir, language)
+    broken = search_copies.with_index_config(broken_site, LANGUAGES, lambda config: config.update(separator="[\\s\\-'’]+"))
+    with searching(broken, browser, language) as tab:
+        type_whole_query(tab, word)
+        marked = punctuation_marked(tab)
+    assert marked, f"[{language.locale}] {word!r}: split at spaces alone, no word marked with its punctuation"

@@ -15,6 +15,7 @@ from checks.search import (
     none_line,
     queries,
     search_words,
+    word_before_punctuation,
 )
 from checks.search_ui import (
     ANSWERED,
@@ -26,9 +27,11 @@ from checks.search_ui import (
     open_search,
     opened,
     prefix_trap,
+    punctuation_marked,
     search,
     synonym_problems,
     type_and_enter,
+    type_whole_query,
 )
 from checks.site import site_path
 
@@ -181,3 +184,22 @@ def test_enter_right_after_a_prefix_results_opens_the_whole_query_top_result(pho
         f"[{language.locale}] {item['query']!r} after {prefix!r}'s results, Enter: opened {opened}, "
         f"not the whole query's top {top} ({prefix!r}'s is {before})"
     )
+
+
+def word_to_mark(site_dir, language) -> str:
+    """A word the language's pages write with punctuation stuck to it, chosen from the index."""
+    word = word_before_punctuation(load_index(site_dir, language))
+    if word is None:
+        pytest.skip(f"[{language.locale}] no page writes a word of five letters with punctuation after it")
+    return word
+
+
+@each_language
+def test_results_mark_the_words_found_without_the_punctuation_stuck_to_them(phone, site_dir, language):
+    word = word_to_mark(site_dir, language)
+    phone.goto(site_path(language, FAQ_PAGE))
+    open_search(phone)
+    type_whole_query(phone, word)
+    where = f"[{language.locale}] {word!r}"
+    assert phone.locator(".md-search-result mark").count(), f"{where}: nothing marked in the results"
+    assert punctuation_marked(phone) == [], f"{where}: marked with their punctuation"
