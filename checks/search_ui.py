@@ -318,12 +318,13 @@ def enter_opens(page, text: str, keys: bool = True, timeout_ms: int = 15_000) ->
 
 
 def prefix_trap(page, items: list[dict]) -> tuple[dict, str, str, str] | None:
-    """A question of search_queries.yml (items) whose top result differs from that of its
-    words but the last, where an Enter on the prefix's results goes astray: (the item, that
-    prefix, the whole query's top, the prefix's top); None if there is none."""
-    for item in items:
+    """A query of several words of search_queries.yml (items; questions first) whose top result
+    differs from that of its words but the last, where an Enter on the prefix's results goes
+    astray: (the item, that prefix, the whole query's top, the prefix's top); None if there is
+    none."""
+    for item in sorted(items, key=lambda item: item.get("kind") != "question"):
         words = item["query"].split()
-        if item.get("kind") != "question" or len(words) < 2:
+        if len(words) < 2:
             continue
         prefix = " ".join(words[:-1])
         whole, before = ranked(search(page, item["query"])), ranked(search(page, prefix))

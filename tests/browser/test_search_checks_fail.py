@@ -188,7 +188,7 @@ def test_enter_opens_the_prefix_top_or_nothing_without_the_wait(broken_site, bro
     """The two Enter checks of test_search_readers.py on a site where Enter is Material's alone."""
     with searching(search_copies.without(broken_site, "the Enter wait"), browser, language) as tab:
         trap = prefix_trap(tab, queries(language))
-        assert trap, f"[{language.locale}] search_queries.yml: no question to trap Enter with"
+        assert trap, f"[{language.locale}] search_queries.yml: no query of several words to trap Enter with"
         item, prefix, top, before = trap
         after_prefix = enter_after_prefix(tab, prefix, item["query"][len(prefix):])
         # A waiting Enter acts as soon as the answer shows: a second after it is time enough

@@ -106,10 +106,11 @@ def test_the_page_a_result_opens_marks_the_words_typed_without_accents(browser, 
 
 
 def trap(page, language):
-    """A question whose top result differs from that of its words but the last (prefix_trap)."""
+    """A query (a question, where one serves) whose top result differs from that of its words but
+    the last (prefix_trap)."""
     found = prefix_trap(page, queries(language))
     if found is None:
-        pytest.fail(f"[{language.locale}] search_queries.yml: no question whose top result differs "
+        pytest.fail(f"[{language.locale}] search_queries.yml: no query of several words whose top result differs "
                     "from that of its words but the last; add one", pytrace=False)
     return found
 
