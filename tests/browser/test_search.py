@@ -22,7 +22,7 @@ def language_queries(language):
 
 @each_language
 def test_real_queries_find_their_answer_in_the_top_3_and_only_in_the_page_language(phone, language):
-    """Every query of search_queries.yml, typed key by key on the language's FAQ page."""
+    """Every query of search_queries.yml, in the search box of the language's FAQ page."""
     listed = language_queries(language)
     phone.goto(url_of(language, FAQ_PAGE))
     open_search(phone)
