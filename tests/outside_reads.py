@@ -5,8 +5,8 @@ a `../shared/` folder lies next to it, so a test that reads it would pass here a
 tests/conftest.py installs this watcher when pytest has read its configuration, and fails any
 test during which the suite's own process opened, listed or entered a path beside the
 repository. (A mere existence check, `Path.exists()` or `os.stat()`, raises no audit event and
-goes unseen; the builds and commands that other processes run are tried in a bare clone:
-tests/test_standalone.py.)
+goes unseen; the build and the editors' commands, run in other processes, are tried in a bare
+clone: tests/test_standalone.py.)
 
 Beside the repository means under its parent folder but not under the repository, nor:
 - the Python environment and what sys.path holds (a venv beside the repository is a usual layout);
