@@ -47,13 +47,22 @@ class Row:
         return max(self.timings)
 
     def share(self, within: int) -> float:
-        """The share of the answers ranked within the first `within`."""
-        return sum(1 for a in self.answers if a.rank and a.rank <= within) / len(self.answers)
+        return share([a.rank for a in self.answers], within)
 
     @property
     def mrr(self) -> float:
-        """Mean reciprocal rank: 1 when every answer ranks first, 0 when none is found."""
-        return sum(1 / a.rank for a in self.answers if a.rank) / len(self.answers)
+        return mean_reciprocal_rank([a.rank for a in self.answers])
+
+
+def share(ranks: list[int | None], within: int) -> float:
+    """The share of the answers (their ranks, from 1; None: not found) ranked within the first
+    `within`."""
+    return sum(1 for rank in ranks if rank and rank <= within) / len(ranks)
+
+
+def mean_reciprocal_rank(ranks: list[int | None]) -> float:
+    """1 when every answer ranks first, 0 when none is found."""
+    return sum(1 / rank for rank in ranks if rank) / len(ranks)
 
 
 def time_queries(

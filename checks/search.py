@@ -178,6 +178,12 @@ def folded_words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text)
 
 
+def padded(text: str) -> str:
+    """A text's folded words between spaces (" d annulation "): a word or phrase is used by a
+    text when padded(phrase) is in padded(text)."""
+    return f" {' '.join(folded_words(text))} "
+
+
 def entries_using(index: dict, phrase: str) -> set[str]:
     """The locations of the entries whose heading or text use a word or phrase as written."""
     wanted = folded_words(phrase)

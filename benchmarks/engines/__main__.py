@@ -33,12 +33,13 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from checks.browser import PHONE, chromium_unavailable, launch
-from checks.search import expected_path, folded_words, load_index, queries, search_words
+from checks.search import expected_path, load_index, padded, queries, search_words
 from checks.site import ROOT, Language, build_site, languages
 from checks.static_server import serve
 from checks.table import format_table
 
 from benchmarks.distinct_text import distinct_sections
+from benchmarks.search import mean_reciprocal_rank, share
 from .harness import ASK, MINISEARCH, ORAMA, PAGEFIND
 
 NODE_MODULES = ROOT / "node_modules"
@@ -63,18 +64,17 @@ def documents(site_dir: Path, language: Language, words: dict) -> list[dict]:
 
 def also(text: str, synonyms: list[list[str]]) -> str:
     """The words of each synonym group of which the text uses a word (or phrase)."""
-    folded = " " + " ".join(folded_words(text)) + " "
-    used = [group for group in synonyms
-            if any(f" {' '.join(folded_words(word))} " in folded for word in group)]
+    folded = padded(text)
+    used = [group for group in synonyms if any(padded(word) in folded for word in group)]
     return " ".join(word for group in used for word in group)
 
 
 def without_question_words(query: str, words: dict) -> str:
     """The query less its question words and definition openings ("qu'est-ce que"), its "?" and
     "¿": what a reader asks about."""
-    folded = " " + " ".join(folded_words(query)) + " "
+    folded = padded(query)
     for phrase in sorted(words.get("definitions", []) + words.get("questions", []), key=len, reverse=True):
-        folded = folded.replace(f" {' '.join(folded_words(phrase))} ", " ")
+        folded = folded.replace(padded(phrase), " ")
     return folded.strip() or query
 
 
@@ -91,11 +91,11 @@ class Row:
     heap_mb: float  # the page's JavaScript heap once every query ran
 
     def share(self, within: int) -> float:
-        return sum(1 for rank in self.ranks if rank and rank <= within) / len(self.ranks)
+        return share(self.ranks, within)
 
     @property
     def mrr(self) -> float:
-        return sum(1 / rank for rank in self.ranks if rank) / len(self.ranks)
+        return mean_reciprocal_rank(self.ranks)
 
     @property
     def first_answer_ms(self) -> float:
