@@ -14,7 +14,7 @@ from pathlib import Path
 from babel.numbers import NumberFormatError, parse_decimal
 
 from checks.freshness import Pending
-from checks.parity import HEADINGS, NOTICE_CLASS, article
+from checks.parity import HEADINGS, article, site_note
 from checks.site import PROJECT, Language, built_page, internal_target, language_of, site_path, soup_without_sidebars
 from checks.yaml_files import read_yaml
 
@@ -44,7 +44,7 @@ def paragraphs(site_dir: Path, languages: list[Language], language: Language, pa
     found, section, position = [], "(top)", 0
     page_url = site_path(language, page)
     for child in article(soup_without_sidebars(built_page(site_dir, language, page))).find_all(recursive=False):
-        if NOTICE_CLASS in child.get("class", []):
+        if site_note(child):
             continue
         if child.name in HEADINGS:
             section, position = child.get("id", "(no id)"), 0

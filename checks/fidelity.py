@@ -15,7 +15,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from checks.parity import HEADINGS, NOTICE_CLASS, article
+from checks.parity import HEADINGS, SITE_NOTES, article, site_note
 from checks.site import PROJECT, Language, built_page, soup
 
 # The articles the guide was imported from, kept in the repository (README, "Layout").
@@ -46,7 +46,7 @@ def located_blocks(site_dir: Path, language: Language, pages: list[str]) -> list
     blocks, section = [], "(top)"
     for page in pages:
         for block in article(soup(built_page(site_dir, language, page))).find_all(["p", "li", *HEADINGS]):
-            if block.find_parent(class_=NOTICE_CLASS):
+            if site_note(block) or block.find_parent(class_=SITE_NOTES):
                 continue
             if block.name in HEADINGS:
                 section = block.get("id", "(no id)")

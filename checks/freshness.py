@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from checks.parity import HEADINGS, NOTICE_CLASS, article
+from checks.parity import HEADINGS, article, site_note
 from checks.site import (
     PROJECT,
     Language,
@@ -83,7 +83,7 @@ def section_texts(site_dir: Path, languages: list[Language], language: Language,
     html = soup_without_sidebars(built_page(site_dir, language, page))
     fields = page_fields(html)
     for child in article(html).find_all(recursive=False):
-        if NOTICE_CLASS in child.get("class", []):
+        if site_note(child):
             continue
         if child.name in HEADINGS:
             current = child.get("id", "(no id)")

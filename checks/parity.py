@@ -39,6 +39,15 @@ MIN_WORDS_TO_DETECT = 5
 # The reader's notice of a section whose translation is pending (overrides/hooks/pending_notice.py):
 # shown in one language only, so never part of what the languages compare.
 NOTICE_CLASS = "translation-pending"
+# When a page or section was last confirmed (overrides/hooks/freshness_dates.py): the site's
+# words about the content, not content the languages compare.
+DATE_CLASS = "freshness-date"
+SITE_NOTES = [NOTICE_CLASS, DATE_CLASS]
+
+
+def site_note(tag: Tag) -> bool:
+    """A pending notice or a date: written by the site around the content, never compared."""
+    return any(name in tag.get("class", []) for name in SITE_NOTES)
 
 
 @dataclass
@@ -142,8 +151,8 @@ def read_page(html: BeautifulSoup) -> BuiltPage:
     meta = html.find("meta", attrs={"name": "description"})
     links = [(link["href"], link.has_attr("hreflang")) for link in html.find_all("a", href=True)]
     ids = frozenset(tag["id"] for tag in html.find_all(id=True))
-    for notice in content.find_all(class_=NOTICE_CLASS) if content is not None else []:
-        notice.decompose()  # a page's links count it; what the languages compare does not
+    for note in content.find_all(class_=SITE_NOTES) if content is not None else []:
+        note.decompose()  # a page's links count a notice's; what the languages compare does not
     return BuiltPage(
         title=html.title.get_text(strip=True) if html.title else "",
         description=meta.get("content", "").strip() if meta else "",

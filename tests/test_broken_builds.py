@@ -89,7 +89,7 @@ def test_the_checks_report_a_missing_page_a_lost_id_and_a_wrong_lang(project, tm
     assert "not built" in page_not_built(site, LAST, page)[0]
 
 
-def test_a_language_without_its_404_text_og_locale_or_search_line_fails_the_build(project, tmp_path):
+def test_a_language_without_its_404_text_og_locale_search_line_or_date_words_fails_the_build(project, tmp_path):
     yml = project / "mkdocs.yml"
     text = yml.read_text(encoding="utf-8")
     edit(yml, "            og_locale: ", "            og_locale_typo: ")
@@ -101,6 +101,9 @@ def test_a_language_without_its_404_text_og_locale_or_search_line_fails_the_buil
     yml.write_text(text, encoding="utf-8")
     edit(yml, "            search_none: ", "            search_none_typo: ")
     assert "extra.search_none" in build_fails(project, tmp_path)
+    yml.write_text(text, encoding="utf-8")
+    edit(yml, "            updated: ", "            updated_typo: ")
+    assert "extra.updated" in build_fails(project, tmp_path)
 
 
 def test_a_language_without_search_words_fails_the_build_naming_it(project, tmp_path):

@@ -20,6 +20,8 @@ REQUIRED = [
     "pending_notice.text",
     "pending_notice.missing",
     "search_none",  # overrides/main.html: the search panel's line when nothing matches
+    "updated",  # overrides/hooks/freshness_dates.py: "Mis à jour le {date}"
+    "freshness.imported",  # the same: the day of the import (one for every language)
 ]
 
 
