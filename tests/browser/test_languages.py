@@ -177,3 +177,24 @@ def test_a_missing_page_answers_in_its_folder_language(browser, request, host, l
         f"{where}: home link led to {page.url}"
     )
     page.context.close()
+
+
+# How each link of the open language menu looks: weight and underline, and whether it is the page's.
+MENU_LOOKS = """() => [...document.querySelectorAll(".md-select__list a.md-select__link")].map(link => {
+  const style = getComputedStyle(link)
+  return {lang: link.hreflang, current: link.hasAttribute("aria-current"),
+          look: style.fontWeight + " " + style.textDecorationLine}
+})"""
+
+
+@each_language
+def test_the_open_language_menu_shows_which_language_the_page_is_in(phone, language):
+    """Not by colour alone: the page's language looks unlike every other in the menu."""
+    phone.goto(url_of(language, FAQ_PAGE))
+    phone.locator(".md-select button").click()
+    phone.locator(".md-select__list").wait_for(state="visible")
+    links = phone.evaluate(MENU_LOOKS)
+    current = [link for link in links if link["current"]]
+    where = f"[{language.locale}] {FAQ_PAGE}: language menu {links}"
+    assert [link["lang"] for link in current] == [language.locale], where
+    assert all(link["look"] != current[0]["look"] for link in links if not link["current"]), where
