@@ -33,6 +33,14 @@ def default_locale(config: MkDocsConfig) -> str:
     return next(lang.locale for lang in i18n(config).config.languages if lang.default)
 
 
+def inner_build(config: MkDocsConfig) -> bool:
+    """Whether this is one of the builds mkdocs-static-i18n runs for the other languages, from
+    within the default language's on_post_build (its `building` flag). A hook that reads the
+    whole built site after them (priority below -100) need not run in them: the default
+    language's own on_post_build comes last, with every language built."""
+    return bool(getattr(i18n(config), "building", False))
+
+
 def current_locale(config: MkDocsConfig) -> str:
     """The language being built now."""
     return i18n(config).current_language

@@ -17,6 +17,7 @@ import tinycss2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from project import inner_build
 
 NAMES = re.compile(r"[.#](-?[_a-zA-Z][\w-]*)")
 TYPES = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
@@ -93,6 +94,8 @@ def drop_unread_properties(css: str, read: set[str]) -> str:
 # After mkdocs-static-i18n (-100) has built every language, so that all their pages count.
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
+    if inner_build(config):
+        return  # the default language's on_post_build, last, purges once for every language
     site_dir = Path(config.site_dir)
     used = words_in_use(site_dir)
     purged = {}
