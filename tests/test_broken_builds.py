@@ -90,20 +90,15 @@ def test_the_checks_report_a_missing_page_a_lost_id_and_a_wrong_lang(project, tm
 
 
 def test_a_language_without_its_404_text_og_locale_search_line_or_date_words_fails_the_build(project, tmp_path):
+    """Each text misspelt at once: the one build names every key it lacks."""
     yml = project / "mkdocs.yml"
-    text = yml.read_text(encoding="utf-8")
-    edit(yml, "            og_locale: ", "            og_locale_typo: ")
+    keys = {"og_locale": "og_locale", "not_found.search": "search", "search_none": "search_none", "updated": "updated"}
+    for key in keys.values():
+        edit(yml, rf"(?m)^(\s+){key}: ", rf"\1{key}_typo: ", regex=True)
     log = build_fails(project, tmp_path)
-    assert "extra.og_locale" in log and "language_extra.py" in log, log
-    yml.write_text(text, encoding="utf-8")
-    edit(yml, "              search: ", "              search_typo: ")
-    assert "extra.not_found.search" in build_fails(project, tmp_path)
-    yml.write_text(text, encoding="utf-8")
-    edit(yml, "            search_none: ", "            search_none_typo: ")
-    assert "extra.search_none" in build_fails(project, tmp_path)
-    yml.write_text(text, encoding="utf-8")
-    edit(yml, "            updated: ", "            updated_typo: ")
-    assert "extra.updated" in build_fails(project, tmp_path)
+    assert "language_extra.py" in log, log
+    for key in keys:
+        assert f"extra.{key}" in log, f"extra.{key} misspelt in mkdocs.yml, not named: {log}"
 
 
 def test_a_language_without_search_words_fails_the_build_naming_it(project, tmp_path):
