@@ -13,7 +13,8 @@ Beside the repository means under its parent folder but not under the repository
 - a hidden folder (a tool's own state, such as ~/.cache, when the repository lies in a home folder);
 - the copy of the project the checks were pointed at (GUIDE_PROJECT, GUIDE_SITE);
 - in the system's temporary folder, what temporary files are made of (`tmp…` of tempfile,
-  `pytest-of-…` of pytest, `_jinja2-cache-…` of Jinja), when the repository itself lies there.
+  `pytest-of-…` of pytest, `_jinja2-cache-…` of Jinja, `_purge-css-cache-…` of
+  overrides/hooks/purge_css.py), when the repository itself lies there.
 A repository directly under the filesystem's root (/app) has the whole system beside it: the
 watcher is off there, and says so.
 """
@@ -25,7 +26,7 @@ import sys
 import tempfile
 
 EVENTS = {"open", "os.listdir", "os.scandir", "os.chdir"}
-TEMPORARY = ("tmp", "pytest-of-", "_jinja2-cache-")
+TEMPORARY = ("tmp", "pytest-of-", "_jinja2-cache-", "_purge-css-cache-")
 
 
 class OutsideReads:

@@ -38,3 +38,19 @@ def test_the_built_stylesheet_keeps_no_rule_for_an_unused_component(site_dir):
     main_css = next((site_dir / "assets" / "stylesheets").glob("main.*.min.css")).read_text()
     assert ".md-header{" in main_css
     assert ".tabbed-set" not in main_css
+
+
+def test_a_kept_purge_is_the_purge_and_never_stale(tmp_path, monkeypatch):
+    """purged() keeps each result (tmp_path here) and reads it back; another set of names in
+    use, or an edited stylesheet, is purged anew."""
+    cache = tmp_path / "cache"
+    first = purge_css.purged(CSS, {"md-used"}, cache)
+    assert first == purge(CSS, {"md-used"}) and any(cache.iterdir()), "nothing kept"
+    fresh = purge_css.purge_rules
+    monkeypatch.setattr(purge_css, "purge_rules", lambda *args: pytest.fail("purged again, not read back"))
+    assert purge_css.purged(CSS, {"md-used", "unrelated"}, cache) == first  # a name no selector needs
+    monkeypatch.setattr(purge_css, "purge_rules", fresh)
+    both = {"md-used", "md-unused"}
+    assert purge_css.purged(CSS, both, cache) == purge(CSS, both)
+    edited = CSS.replace("color:red", "color:green")
+    assert purge_css.purged(edited, {"md-used"}, cache) == purge(edited, {"md-used"})
