@@ -42,11 +42,14 @@ NOTICE_CLASS = "translation-pending"
 # When a page or section was last confirmed (overrides/hooks/freshness_dates.py): the site's
 # words about the content, not content the languages compare.
 DATE_CLASS = "freshness-date"
-SITE_NOTES = [NOTICE_CLASS, DATE_CLASS]
+# The link readers write to the editors with (overrides/hooks/answer_back.py).
+ANSWER_CLASS = "answer-back"
+SITE_NOTES = [NOTICE_CLASS, DATE_CLASS, ANSWER_CLASS]
 
 
 def site_note(tag: Tag) -> bool:
-    """A pending notice or a date: written by the site around the content, never compared."""
+    """A pending notice, a date, an answer-back link: the site's words around the content,
+    never compared."""
     return any(name in tag.get("class", []) for name in SITE_NOTES)
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from checks.answer_back import destination, message_problems
 from checks.search import expected_path, foreign_results
 from checks.site import Language
 
@@ -238,19 +239,23 @@ def offered(page) -> list[tuple[str, str]]:
 
 def offer_problems(page, language: Language, none: str, line: str, expected: list[tuple[str, str]]) -> list[str]:
     """Search NOTHING: Material's "no result" (none), our line with the words typed (line, its
-    {query} filled), then the expected offers, in the page's language."""
+    {query} filled), then the expected offers, in the page's language, and last the link to
+    write to the editors, its message carrying the words typed."""
     where = f"[{language.locale}] {NOTHING!r}"
     found = search(page, NOTHING)
     problems = [f"{where}: results {[hit.path for hit in found]}"] if found else []
     if meta_text(page) != none:
         problems.append(f"{where}: the count line says {meta_text(page)!r}, not {none!r}")
-    lines = page.locator(".md-search-result__list p").all_inner_texts()
+    lines = page.locator(".md-search-result__list p:not(:has([data-answer-back]))").all_inner_texts()
     wanted = line.replace("{query}", NOTHING)
     if [text.strip() for text in lines] != [wanted]:
         problems.append(f"{where}: the line above the offers reads {lines}, not {wanted!r}")
     if offered(page) != expected:
         problems.append(f"{where}: offers {offered(page)}, expected {expected}")
-    return problems
+    write = page.locator(".md-search-result__list a[data-answer-back]")
+    if write.count() != 1:
+        return problems + [f"{where}: {write.count()} links to write to the editors, not 1"]
+    return problems + message_problems(write.get_attribute("href"), where, destination(), [NOTHING, language.name], "")
 
 
 def missing_word_problems(page, language: Language, query: str) -> list[str]:

@@ -95,6 +95,8 @@ def test_a_language_without_its_404_text_og_locale_search_line_or_date_words_fai
     keys = {"og_locale": "og_locale", "not_found.search": "search", "search_none": "search_none", "updated": "updated"}
     for key in keys.values():
         edit(yml, rf"(?m)^(\s+){key}: ", rf"\1{key}_typo: ", regex=True)
+    edit(yml, "            answer_back:\n", "            answer_back_typo:\n")
+    keys["answer_back.link"] = "answer_back"
     log = build_fails(project, tmp_path)
     assert "language_extra.py" in log, log
     for key in keys:

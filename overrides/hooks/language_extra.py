@@ -22,6 +22,11 @@ REQUIRED = [
     "search_none",  # overrides/main.html: the search panel's line when nothing matches
     "updated",  # overrides/hooks/freshness_dates.py: "Mis à jour le {date}"
     "freshness.imported",  # the same: the day of the import (one for every language)
+    "answer_back.link",  # overrides/hooks/answer_back.py: the link to write to the editors,
+    "answer_back.subject",  # its message's subject and body,
+    "answer_back.body",
+    "answer_back.search",  # and the line search's "nothing found" puts first
+    "answer_back_to",  # where the messages go (one for every language)
 ]
 
 

@@ -13,7 +13,8 @@
  *   3. Enter opens the top result of the whole query typed: pressed before that query's results
  *      are on screen (typing fast, or before search has loaded), it waits for them;
  *   4. when nothing matches, the results panel offers the FAQ and the guide's sections, under
- *      a line with the reader's words (data-none, the language's extra.search_none).
+ *      a line with the reader's words (data-none, the language's extra.search_none), then a
+ *      link to write to the editors with those words (data-answer-back, data-answer-text).
  */
 (function (script) {
   var root = new URL(script.dataset.root, location.href).href
@@ -132,6 +133,13 @@
       li.appendChild(link)
       list.appendChild(li)
     })
+    var write = document.createElement("a")
+    write.href = script.dataset.answerBack.replace("%7Bquery%7D", encodeURIComponent(query.trim()))
+    write.textContent = script.dataset.answerText
+    write.setAttribute("data-answer-back", "")
+    var last = item("p", "")
+    last.querySelector("p").appendChild(write)
+    list.appendChild(last)
   }
 
   function item(tag, text) {
