@@ -44,12 +44,15 @@ NOTICE_CLASS = "translation-pending"
 DATE_CLASS = "freshness-date"
 # The link readers write to the editors with (overrides/hooks/answer_back.py).
 ANSWER_CLASS = "answer-back"
-SITE_NOTES = [NOTICE_CLASS, DATE_CLASS, ANSWER_CLASS]
+# The related sections after an answer or a page (overrides/hooks/related_sections.py): their
+# links are compared (a relation in one language only is a drift), not their text.
+RELATED_CLASS = "related"
+SITE_NOTES = [NOTICE_CLASS, DATE_CLASS, ANSWER_CLASS, RELATED_CLASS]
 
 
 def site_note(tag: Tag) -> bool:
-    """A pending notice, a date, an answer-back link: the site's words around the content,
-    never compared."""
+    """A pending notice, a date, an answer-back link, related sections: the site's words around
+    the content, whose text is never compared."""
     return any(name in tag.get("class", []) for name in SITE_NOTES)
 
 

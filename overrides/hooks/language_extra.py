@@ -27,6 +27,7 @@ REQUIRED = [
     "answer_back.body",
     "answer_back.search",  # and the line search's "nothing found" puts first
     "answer_back_to",  # where the messages go (one for every language)
+    "related.title",  # overrides/hooks/related_sections.py: the line above the related sections
 ]
 
 
