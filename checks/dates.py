@@ -41,10 +41,11 @@ def updated_text(language: Language, mkdocs_yml: Path = MKDOCS_YML) -> str:
 
 
 def confirmed_dates(lock: dict, page: str, imported: date) -> dict[str, date]:
-    """Each standing entry of a page in the lock (sections, :title, :description) and its day."""
+    """Each standing section of a page in the lock and its day (its :title and :description are
+    labels, not content, and date nothing)."""
     found = {}
     for section, entry in (lock.get(page) or {}).items():
-        if "removed" in entry:
+        if "removed" in entry or section.startswith(":"):
             continue
         confirmed = entry.get("confirmed")
         found[section] = imported if confirmed == IMPORTED else date.fromisoformat(str(confirmed))

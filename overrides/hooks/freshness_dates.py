@@ -5,8 +5,8 @@ The dates come from the translation lock (translations/lock.yml, written by
 lock entry says when its section was confirmed: a date, or "import" for text untouched since the
 guide was imported from provenance/ (on `extra.freshness.imported` in mkdocs.yml).
 
-- Under the page's title: the latest date of the page's entries (its sections, title and
-  description), in the language's words (`extra.updated`, with `{date}`): "Mis à jour le
+- Under the page's title: the latest date of the page's sections (not of its nav label or
+  description: labels, not content), in the language's words (`extra.updated`, with `{date}`): "Mis à jour le
   4 décembre 2026". The same date is the page's `<lastmod>` in the sitemaps.
 - Under a section's heading, when its date differs from the page's: its own, discreetly.
 - A section pending in this language (translations/pending.yml) shows no date of its own: its
@@ -54,11 +54,13 @@ def entry_date(entry: dict, imported: date, where: str) -> date:
 
 
 def page_dates(lock: dict, page: str, imported: date) -> dict[str, date]:
-    """Each entry of a page that stands (not removed) and when it was confirmed: {id: date}."""
+    """Each section of a page that stands (not removed) and when it was confirmed: {id: date}.
+    Its title and description (":title", ":description") are labels, not content: a new nav
+    label does not make an answer newer."""
     return {
         section: entry_date(entry, imported, f"{page}#{section}")
         for section, entry in (lock.get(page) or {}).items()
-        if isinstance(entry, dict) and "removed" not in entry
+        if isinstance(entry, dict) and "removed" not in entry and not section.startswith(":")
     }
 
 
@@ -121,9 +123,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) ->
     pending = {e["section"] for e in LOCKED["pending"] if (e["language"], e["page"]) == (locale, name)}
     text = config.extra["updated"]
     for section, confirmed in dates.items():
-        span = None if section.startswith(":") else heading_span(html, section)
+        span = heading_span(html, section)
         if span is None or html.startswith("<h1", span[0]):
-            continue  # a title or description, or the page's own heading: the page's date
+            continue  # the page's own heading: the page's date
         if section not in pending and confirmed != newest:
             html = html[: span[1]] + stamp(text, confirmed, locale, "section") + html[span[1] :]
     title = re.search(r"<h1\b.*?</h1>", html, re.S)
