@@ -7,7 +7,11 @@ sections. A section still behind in some language, and not pending there, is not
 is listed, and the command exits 1. It prints what it confirmed and which pending entries it
 removed.
 
-    python -m commands.confirm [--project DIR]
+A fix in one language only, whose other languages already say the right thing (a typo, a better
+word, a heading made to match its nav label), is confirmed by naming it: `--in-step PAGE#ID`
+(or `PAGE:title`, `PAGE:description`), once for each; a section some language lacks cannot be.
+
+    python -m commands.confirm [--in-step PAGE#ID ...] [--project DIR]
 """
 
 from __future__ import annotations
@@ -38,6 +42,10 @@ from checks.yaml_files import yaml_slips
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--project", type=Path, default=PROJECT, help="folder holding mkdocs.yml (default: this project)")
+    parser.add_argument(
+        "--in-step", action="append", default=[], metavar="PAGE#ID",
+        help="a section changed in some languages only, the others already saying the same: confirm it as it stands",
+    )
     args = parser.parse_args(argv)
     if slips := yaml_slips(args.project):
         print("\n".join(slips))
@@ -52,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"The build fails; fix it first:\n{result.failure()}")
             return 1
         states = all_states(Path(site_dir), langs, pages, lock)
+    first_changed = {s.where: list(s.changed) for s in states}
+    if problems := vouch(states, args.in_step):
+        print("\n".join(problems))
+        return 2
     moved = {id(gone): new for gone, new in renames(states)}
     carried = {id(new) for new in moved.values()}
     taken = [s for s in states if s.confirmable and id(s) not in carried]
@@ -71,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         [s.where, f"renamed to {moved[id(s)].where}", f"confirmed, old address kept in {OLD_ADDRESSES}"]
         if id(s) in moved
+        else [s.where, f"changed in {', '.join(first_changed[s.where])}, in step elsewhere (--in-step)", "confirmed"]
+        if s.where in args.in_step
         else [s.where, s.summary(), "confirmed"]
         for s in taken
     ]
@@ -92,6 +106,22 @@ def main(argv: list[str] | None = None) -> int:
             "pending with `python -m commands.pending PAGE#SECTION LOCALE --reason \"…\"`."
         )
     return 1 if behind else 0
+
+def vouch(states, addresses: list[str]) -> list[str]:
+    """Take each named section, behind in some language, as changed in every language (the
+    editor says the others already agree); the problems with a name that cannot be taken."""
+    by_address = {state.where: state for state in states}
+    problems = []
+    for where in addresses:
+        state = by_address.get(where)
+        if state is None or not state.behind:
+            problems.append(f"--in-step {where}: no section of that address is behind in some language (see `python -m commands.status`)")
+        elif set(state.texts) != set(state.locales):
+            problems.append(f"--in-step {where}: missing in {', '.join(sorted(set(state.locales) - set(state.texts)))}: write it there, or mark it pending")
+        else:
+            state.changed = list(state.locales)
+    return problems
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -195,3 +195,22 @@ def test_pending_refuses_a_section_that_is_not_behind(project, capsys):
     section = content.first((s for s in content.sections(REFERENCE) if key(s) not in pending_now), "section", REFERENCE)
     assert pending.main([key(section), LAST.locale, "--reason", "x", "--project", str(project)]) == 2
     assert "is not behind" in capsys.readouterr().out
+
+
+def test_a_fix_in_one_language_only_is_confirmed_by_naming_it(project, capsys):
+    """A paragraph reworded in the reference only (its other languages taken to say the same
+    already; a plain confirm leaves such a section behind: see the tests above): `--in-step`
+    confirms it, nothing is left behind; a name that is not behind anywhere is refused."""
+    section = untouched_section()
+    where = key(section)
+    found = content.page(REFERENCE, section.page, project / "docs").section(section.id)
+    plain = next(p for p in found.paragraphs if rewritable(p) and len(p.words) >= 8)
+    content.splice(project / "docs" / REFERENCE.locale / section.page, plain.first, plain.end,
+                   [" ".join(reversed(plain.text.split()))])
+    assert confirm.main(["--project", str(project), "--in-step", f"{section.page}#no-such-id"]) == 2
+    assert "no section of that address is behind" in capsys.readouterr().out
+    assert confirm.main(["--project", str(project), "--in-step", where]) == 0  # 1 if anything stayed behind
+    out = capsys.readouterr().out
+    assert f"changed in {REFERENCE.locale}, in step elsewhere (--in-step)" in out, out
+    lock = load_lock(project_files(project)[0])
+    assert lock[section.page][section.id]["confirmed"] == date.today().isoformat(), lock[section.page]
