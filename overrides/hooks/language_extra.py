@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from project import current_locale
 
 REQUIRED = [
+    "full_name",  # overrides/main.html, 404.html: the site's full name in page titles
     "og_locale",  # overrides/main.html: og:locale and og:locale:alternate
     "not_found.title",  # overrides/404.html
     "not_found.text",
