@@ -1,6 +1,7 @@
 """Give each link of a page's content its full address, for print: on paper or in a PDF saved
-from a phone, "../faq/#refund" means nothing. overrides/assets/stylesheets/print.css writes the
-`data-print-href` after the link's text when the page is printed; on screen nothing changes.
+from a phone, "../faq/#refund" means nothing. The print rules of
+overrides/assets/stylesheets/accessibility.css write the `data-print-href` after the link's text
+when the page is printed; on screen nothing changes.
 Links within the page (#…), the headings' permalinks and the answer-back link are left alone.
 """
 

@@ -1,5 +1,5 @@
 """A page printed, or saved as PDF from the phone, to keep at hand during the call: the content
-and its date alone, each link's address written out (print.css, checks/printing.py), rendered as
+and its date alone, each link's address written out (accessibility.css, checks/printing.py), rendered as
 print media in Chromium."""
 
 import pytest
