@@ -1,6 +1,6 @@
-"""The related sections shown after each FAQ answer and at the end of every other page
-(overrides/hooks/related_sections.py): at most three, each a section of another place of the
-guide in the page's own language, and the same relations in every language. Each check returns
+"""The related sections shown after each FAQ answer and at the end of every other page but the
+home (overrides/hooks/related_sections.py): one to three, each a section of another place of
+the guide in the page's own language, and the same relations in every language. Each check returns
 the problems it finds, as sentences naming the language, the page and the section."""
 
 from __future__ import annotations
@@ -40,7 +40,15 @@ def related_problems(site_dir: Path, languages: list[Language], page: str, faq_p
     """Each language's lists, checked on their own, then against the first language's."""
     problems, seen = [], {}
     for language in languages:
-        found = relations(soup(built_page(site_dir, language, page)), language, page, faq_page)
+        html = soup(built_page(site_dir, language, page))
+        found = relations(html, language, page, faq_page)
+        wanted = [f"#{h['id']}" for h in article(html).find_all("h2", id=True, recursive=False)] if page == faq_page else [""]
+        for where in ([] if page == HOME else wanted):
+            if where not in found:
+                problems.append(
+                    f"[{language.locale}] {page}{where}: no related sections; choose some in the front matter "
+                    f"of docs/{language.locale}/{page} (related:, see README)"
+                )
         for where, targets in found.items():
             place = f"[{language.locale}] {page}{where}"
             if not 0 < len(targets) <= MOST:

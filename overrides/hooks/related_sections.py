@@ -15,9 +15,9 @@ Being links of the article, the relations are compared between the languages by 
 checks (checks/parity.py, "links"): a choice written in one language's front matter only is a
 drift, named. A choice naming no section of the guide stops the build, naming the file.
 
-Cost: the default language's sources are read and compared once a build; each section keeps its
-12 most telling words, and only sections sharing one of them are compared, so that the work
-grows with the guide rather than with its square.
+Cost: the default language's sources are read and compared once a build; each section is
+indexed by its 12 most telling words, and a section is compared only with those holding one of
+its words among theirs, so that the work grows with the guide rather than with its square.
 """
 
 from __future__ import annotations
@@ -83,16 +83,18 @@ def relations(pages: dict[str, list[tuple[str, str, str]]], groups: dict[str, st
     total = len(counts) or 1
     weight = {word: math.log(total / n) for word, n in holders.items() if n < total}
 
+    def weighed(words: Counter) -> dict[str, float]:
+        return {word: (1 + math.log(n)) * weight[word] for word, n in words.items() if word in weight}
+
     def telling(words: Counter) -> dict[str, float]:
-        scored = {word: (1 + math.log(n)) * weight[word] for word, n in words.items() if word in weight}
-        return dict(sorted(scored.items(), key=lambda item: -item[1])[:TELLING])
+        return dict(sorted(weighed(words).items(), key=lambda item: -item[1])[:TELLING])
 
     vectors = {key: telling(words) for key, words in counts.items()}
     postings = defaultdict(list)
     for key, vector in vectors.items():
         for word in vector:
             postings[word].append(key)
-    wholes = {page: telling(sum((counts[f"{page}#{sid}"] for sid, _, _ in parts), Counter())) for page, parts in pages.items()}
+    wholes = {page: weighed(sum((counts[f"{page}#{sid}"] for sid, _, _ in parts), Counter())) for page, parts in pages.items()}
 
     def best(vector: dict[str, float], excluded) -> list[str]:
         scores = Counter()
@@ -102,7 +104,8 @@ def relations(pages: dict[str, list[tuple[str, str, str]]], groups: dict[str, st
                     scores[other] += value * vectors[other][word]
         return [key for key, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0]))]
 
-    found = {key: best(vector, lambda other, key=key: other == key) for key, vector in vectors.items()}
+    # Each section looks with all its words for the sections that hold them among their telling ones
+    found = {key: best(weighed(counts[key]), lambda other, key=key: other == key) for key in vectors}
     for page, vector in wholes.items():
         found[page] = best(vector, lambda other, page=page: other.partition("#")[0] == page)
     return found
