@@ -33,7 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from pending_notice import heading_span, pending_entries
-from project import current_locale, yaml_error_line
+from project import current_locale, page_name, yaml_error_line
 
 LOCK = "translations/lock.yml"  # from the folder of mkdocs.yml
 DATE_CLASS = "freshness-date"  # checks/parity.py skips what has it
@@ -114,7 +114,7 @@ def on_pre_build(*, config: MkDocsConfig, **kwargs) -> None:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
     locale = current_locale(config)
-    name = page.file.src_uri.removeprefix(f"{locale}/")  # "es/faq.md" -> "faq.md"
+    name = page_name(page, config)
     dates = page_dates(LOCKED["lock"], name, LOCKED["imported"])
     if not dates:
         return html  # a page not confirmed yet: status and the tests name it

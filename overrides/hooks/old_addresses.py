@@ -38,7 +38,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
-from project import built_locales, current_locale
+from project import built_locales, current_locale, page_name
 
 OLD_ADDRESSES = "translations/old_addresses.yml"  # from the folder of mkdocs.yml
 ADDRESS = re.compile(r"(?P<page>[^#\s]+\.md)#(?P<section>[a-z0-9]+(?:-[a-z0-9]+)*)")
@@ -101,11 +101,6 @@ def old_addresses(config: MkDocsConfig) -> list[tuple[str, str, str, str]]:
         if problem:
             raise PluginError(f"{OLD_ADDRESSES}: entry `{old}: {new}`: {problem}")
     return found
-
-
-def page_name(page: Page, config: MkDocsConfig) -> str:
-    """The page as the entries name it: "es/faq.md" -> "faq.md"."""
-    return page.file.src_uri.removeprefix(f"{current_locale(config)}/")
 
 
 # The entries, read and checked once per language's build (on_pre_build), for every page of it.

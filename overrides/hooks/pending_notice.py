@@ -33,9 +33,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 from heading_ids import headings
-from project import built_locales, current_locale, i18n, source_path, yaml_error_line
+from project import built_locales, current_locale, i18n, page_name, relative_href, source_path, yaml_error_line
 
 PENDING = "translations/pending.yml"  # from the folder of mkdocs.yml
 FIELDS = {"page": str, "section": str, "language": str, "since": date, "reason": str}
@@ -112,8 +111,7 @@ def section_link(page: Page, locale: str, section: str | None, name: str) -> str
     (one of its <link rel=alternate>) and sends the reader to that page's top, the anchor lost;
     it leaves alone a link with a target, so `target="_self"` (the browser's default) keeps it.
     """
-    url = get_relative_url(page.file.alternates[locale].url, page.url)
-    href = escape(f"{url}/" if url.endswith(".") else url)  # "../", not "..", for the home
+    href = escape(relative_href(page.file.alternates[locale].url, page.url))
     fragment = f"#{section}" if section else ""
     return f'<a href="{href}{fragment}" hreflang="{locale}" lang="{locale}" target="_self">{escape(name)}</a>'
 
@@ -151,7 +149,7 @@ def on_pre_build(*, config: MkDocsConfig, **kwargs) -> None:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs) -> str:
     locale = current_locale(config)
-    name = page.file.src_uri.removeprefix(f"{locale}/")  # "es/faq.md" -> "faq.md"
+    name = page_name(page, config)
     entries = ENTRIES
     names = {language.locale: language.name for language in i18n(config).config.languages}
     for entry in [e for e in entries if (e["language"], e["page"]) == (locale, name)]:

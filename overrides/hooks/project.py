@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 
 def i18n(config: MkDocsConfig):
@@ -46,6 +48,35 @@ def current_locale(config: MkDocsConfig) -> str:
     return i18n(config).current_language
 
 
+def page_name(page: Page, config: MkDocsConfig) -> str:
+    """The page as the language folders all name it: "es/faq.md" -> "faq.md"."""
+    return page.file.src_uri.removeprefix(f"{current_locale(config)}/")
+
+
+def page_url(name: str) -> str:
+    """A page's URL from its language's folder: "faq.md" -> "faq/", "index.md" -> ""."""
+    stem = name.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def relative_href(to_url: str, from_url: str) -> str:
+    """A link from one page's URL to another's: "../", not "..", for a home."""
+    href = get_relative_url(to_url, from_url)
+    return f"{href}/" if href.endswith(".") else href
+
+
+# A question of the FAQ: its id and its heading's inner HTML
+QUESTION = re.compile(r"<h2\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h2>", re.S)
+
+
+def answer_ends(html: str) -> list[tuple[str, str, int]]:
+    """Each FAQ question of a page's HTML as (id, heading HTML, where its answer ends: at the next
+    question, or the end), last first: inserting at one leaves the others' places as they are."""
+    found = list(QUESTION.finditer(html))
+    ends = [after.start() for after in found[1:]] + [len(html)]
+    return [(q.group(1), q.group(2), end) for q, end in reversed(list(zip(found, ends)))]
+
+
 def faq_url(config: MkDocsConfig) -> str:
     """The FAQ page's URL from its language's folder ("faq/"), named by extra.faq_page in mkdocs.yml."""
     name = config.extra.get("faq_page")
@@ -53,8 +84,7 @@ def faq_url(config: MkDocsConfig) -> str:
         raise PluginError("mkdocs.yml: set extra.faq_page to the FAQ's file name, such as faq.md")
     if not (Path(config.docs_dir) / default_locale(config) / name).is_file():
         raise PluginError(f"mkdocs.yml: extra.faq_page names {name}, which docs/{default_locale(config)}/ lacks")
-    stem = name.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+    return page_url(name)
 
 
 def source_path(page: Page, config: MkDocsConfig) -> str:
