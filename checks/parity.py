@@ -44,8 +44,8 @@ NOTICE_CLASS = "translation-pending"
 DATE_CLASS = "freshness-date"
 # The link readers write to the editors with (overrides/hooks/answer_back.py).
 ANSWER_CLASS = "answer-back"
-# The related sections after an answer or a page (overrides/hooks/related_sections.py): their
-# links are compared (a relation in one language only is a drift), not their text.
+# The related sections after an answer or a page (overrides/hooks/related_sections.py): the
+# same lists in every language by construction, compared by checks/related.py, not here.
 RELATED_CLASS = "related"
 SITE_NOTES = [NOTICE_CLASS, DATE_CLASS, ANSWER_CLASS, RELATED_CLASS]
 

@@ -3,7 +3,6 @@ of every other page but the home, one to three related sections, in the page's l
 in every language (checks/related.py); an editor's choice in front matter comes first."""
 
 import shutil
-from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
@@ -33,34 +32,48 @@ def test_broken_twin_an_answer_without_its_list_is_named(site_dir, tmp_path):
     assert any("no related sections; choose some in the front matter" in p for p in problems), problems
 
 
-def test_broken_twin_a_choice_written_in_one_language_only_is_named_and_comes_first(site_dir, tmp_path):
-    """The last FAQ question, in the last language only, given as its first related section the
-    first section of another page (both chosen from the content)."""
-    lagging = (TRANSLATIONS or LANGUAGES)[-1]
-    question = content.first(reversed(content.page(lagging, FAQ_PAGE).sections[1:]), "FAQ question", lagging)
+def test_an_editors_choice_comes_first_in_every_language_and_one_language_only_stops_the_build(site_dir, tmp_path):
+    """The last FAQ question given as its first related section a section of another page that
+    it does not show first today (both chosen from the content): written in the default
+    language's front matter, every language shows it first; written in another's only, the
+    build stops naming that file."""
+    default = REFERENCE
+    question = content.first(reversed(content.page(default, FAQ_PAGE).sections[1:]), "FAQ question", default)
+    shown = relations(soup(built_page(site_dir, default, FAQ_PAGE)), default, FAQ_PAGE, FAQ_PAGE).get(f"#{question.id}", [])
     target = content.first(
-        (f"{p.name}#{s.id}" for p in content.pages(lagging) if p.name not in (FAQ_PAGE, "index.md") for s in p.sections if s.id),
-        "section of another page", lagging,
+        (f"{p.name}#{s.id}" for p in content.pages(default) if p.name not in (FAQ_PAGE, "index.md")
+         for s in p.sections if s.id and not (shown and shown[0].endswith(f"{p.name.removesuffix('.md')}/#{s.id}"))),
+        "section of another page", default,
     )
+    choice = f"---\nrelated:\n  {question.id}: [{target}]\n"
     project = copy_project(tmp_path / "project")
-    faq = project / "docs" / lagging.locale / FAQ_PAGE
-    text = faq.read_text(encoding="utf-8")
-    faq.write_text(text.replace("---\n", f"---\nrelated:\n  {question.id}: [{target}]\n", 1), encoding="utf-8")
+    faq = project / "docs" / default.locale / FAQ_PAGE
+    faq.write_text(faq.read_text(encoding="utf-8").replace("---\n", choice, 1), encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.log
-    shown = relations(soup(built_page(tmp_path / "site", lagging, FAQ_PAGE)), lagging, FAQ_PAGE, FAQ_PAGE)
     page, _, sid = target.partition("#")
-    assert shown[f"#{question.id}"][0].endswith(f"{page.removesuffix('.md')}/#{sid}"), shown
-    problems = related_problems(tmp_path / "site", LANGUAGES, FAQ_PAGE, FAQ_PAGE)
-    assert any(p.startswith(f"[{lagging.locale}] {FAQ_PAGE}#{question.id}: related") for p in problems), problems
+    for language in LANGUAGES:
+        found = relations(soup(built_page(tmp_path / "site", language, FAQ_PAGE)), language, FAQ_PAGE, FAQ_PAGE)
+        assert found[f"#{question.id}"][0].endswith(f"{page.removesuffix('.md')}/#{sid}"), (language.locale, found)
+    if not TRANSLATIONS:
+        return
+    other = TRANSLATIONS[-1]
+    faq.write_text(faq.read_text(encoding="utf-8").replace(choice, "---\n", 1), encoding="utf-8")
+    translated = project / "docs" / other.locale / FAQ_PAGE
+    translated.write_text(translated.read_text(encoding="utf-8").replace("---\n", choice, 1), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0 and f"docs/{other.locale}/{FAQ_PAGE}: related: differs from" in result.log, result.log
 
 
-def test_a_choice_naming_no_section_stops_the_build_naming_the_file():
+def test_a_choice_naming_no_section_or_no_list_stops_the_build_naming_the_file():
     hook = load_hook("related_sections")
-    page = SimpleNamespace(meta={"related": {"refund": ["faq.md#nowhere"]}}, file=SimpleNamespace(src_uri="fr/faq.md"))
-    config = SimpleNamespace(docs_dir="/project/docs", config_file_path="/project/mkdocs.yml")
+    known, lists, where = {"faq.md#refund", "faq.md#fee"}, {"refund": "question"}, "docs/fr/faq.md"
     with pytest.raises(PluginError, match=r"docs/fr/faq.md: related: 'faq.md#nowhere' is no section of the guide"):
-        hook.chosen(page, {"faq.md#refund"}, config)
-    page.meta = {"related": ["faq.md#refund"]}
-    with pytest.raises(PluginError, match="related: must map a section's id"):
-        hook.chosen(page, {"faq.md#refund"}, config)
+        hook.choices({"related": {"refund": ["faq.md#nowhere"]}}, "faq.md", lists, known, where)
+    with pytest.raises(PluginError, match=r"related: 'refnud' is no id a list follows here; use 'refund'"):
+        hook.choices({"related": {"refnud": ["faq.md#fee"]}}, "faq.md", lists, known, where)
+    with pytest.raises(PluginError, match="on the very page or section it would follow"):
+        hook.choices({"related": {"refund": ["faq.md#refund"]}}, "faq.md", lists, known, where)
+    with pytest.raises(PluginError, match="related: must map an id"):
+        hook.choices({"related": ["faq.md#refund"]}, "faq.md", lists, known, where)
+    assert hook.choices({"related": {"refund": ["faq.md#fee"]}}, "faq.md", lists, known, where) == {"refund": ["faq.md#fee"]}
