@@ -56,7 +56,6 @@ def page_problems(html: BeautifulSoup, language: Language, page: str, faq_page: 
     links = content.find_all(class_=ANSWER_CLASS)
     name = language.name
     if page != faq_page:
-        title = content.find("h1").get_text().removesuffix("¶").strip() if content.find("h1") else ""
         href = link_after(blocks[-1] if blocks else None)
         if href is None or len(links) != 1:
             return [f"{where}: expected one answer-back link, at the end of the page; found {len(links)}"]

@@ -20,7 +20,8 @@ from bs4 import Tag
 
 from checks.freshness import Pending
 from checks.parity import DATE_CLASS, HEADINGS, article
-from checks.site import MKDOCS_YML, Language, built_page, i18n_config, load_config, site_path, soup
+from checks.seo import language_extra
+from checks.site import MKDOCS_YML, Language, built_page, load_config, site_path, soup
 
 IMPORTED = "import"  # the lock's word for text untouched since the import
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -33,11 +34,7 @@ def imported_on(mkdocs_yml: Path = MKDOCS_YML) -> date:
 
 def updated_text(language: Language, mkdocs_yml: Path = MKDOCS_YML) -> str:
     """The language's words around a date, "{date}" unfilled."""
-    config = load_config(mkdocs_yml)
-    for declared in i18n_config(config)["languages"]:
-        if declared["locale"] == language.locale:
-            return (declared.get("extra") or {}).get("updated") or config["extra"].get("updated", "")
-    return ""
+    return language_extra(language, mkdocs_yml).get("updated", "")
 
 
 def confirmed_dates(lock: dict, page: str, imported: date) -> dict[str, date]:

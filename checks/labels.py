@@ -9,13 +9,12 @@ from bs4 import BeautifulSoup
 
 from checks.parity import article
 from checks.search import folded_words
-from checks.site import Language
+from checks.site import HOME_PAGE, Language
 
-HOME = "index.md"
 
 
 def label_problems(html: BeautifulSoup, language: Language, page: str) -> list[str]:
-    if page == HOME:
+    if page == HOME_PAGE:
         return []
     active = html.select_one(".md-nav--primary .md-nav__link--active")
     h1 = article(html).find("h1")

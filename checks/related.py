@@ -10,10 +10,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from checks.parity import article
-from checks.site import Language, built_file, built_page, internal_target, language_of, site_path, soup
+from checks.site import HOME_PAGE, Language, built_file, built_page, internal_target, language_of, site_path, soup
 
 MOST = 3
-HOME = "index.md"
 
 
 def relations(html: BeautifulSoup, language: Language, page: str, faq_page: str) -> dict[str, list[str]]:
@@ -43,11 +42,12 @@ def related_problems(site_dir: Path, languages: list[Language], page: str, faq_p
         html = soup(built_page(site_dir, language, page))
         found = relations(html, language, page, faq_page)
         wanted = [f"#{h['id']}" for h in article(html).find_all("h2", id=True, recursive=False)] if page == faq_page else [""]
-        for where in ([] if page == HOME else wanted):
+        for where in ([] if page == HOME_PAGE else wanted):
             if where not in found:
+                key = where.lstrip("#") or "<id of the page's title>"
                 problems.append(
                     f"[{language.locale}] {page}{where}: no related sections; choose some in the front matter "
-                    f"of docs/{language.locale}/{page} (related:, see README)"
+                    f"of the default language's docs/{languages[0].locale}/{page}: related: {{{key}: [page.md#id]}}"
                 )
         for where, targets in found.items():
             place = f"[{language.locale}] {page}{where}"
@@ -58,7 +58,7 @@ def related_problems(site_dir: Path, languages: list[Language], page: str, faq_p
                     problems.append(f"{place}: related {target} is in another language")
                 if target == f"{site_path(language, page)}{where}" or (not where and target.startswith(site_path(language, page) + "#")):
                     problems.append(f"{place}: related {target} is the very place it stands")
-                if target.partition("#")[0] == site_path(language, HOME):
+                if target.partition("#")[0] == site_path(language, HOME_PAGE):
                     problems.append(f"{place}: related {target} is on the home page")
         seen[language] = {where: [neutral(t, languages) for t in targets] for where, targets in found.items()}
     # A section some language lacks (pending there) is left out of that language's lists only

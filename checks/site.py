@@ -80,6 +80,11 @@ def source_pages(docs_dir: Path, language: Language) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
 
 
+# The site's home: the guide's cover, whose nav label names its role ("Accueil") and which neither
+# shows related sections nor is one.
+HOME_PAGE = "index.md"
+
+
 def page_url(page: str) -> str:
     """The site-relative URL of a page's source path, as MkDocs' directory URLs make it."""
     stem = page[: -len(".md")]

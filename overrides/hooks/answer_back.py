@@ -9,7 +9,7 @@ new-issue address (`https://…/issues/new`, which takes a title and a body). A 
 script, no request, no cookie; the CSP is unchanged.
 
 The search panel offers the same when nothing matches (overrides/main.html hands it the link of
-the page, `answer_back_search`, whose body starts with `extra.answer_back.search`, its {query}
+the page, or of the "page not found", `answer_back_search`, whose body starts with `extra.answer_back.search`, its {query}
 left for the words typed).
 
 The paragraphs have the class `answer-back`, which the checks that compare the languages skip
@@ -25,11 +25,10 @@ from urllib.parse import quote
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-from project import current_locale, i18n
+from project import answer_ends, current_locale, i18n, page_name
 
 ANSWER_CLASS = "answer-back"
 PLACES = ("{page}", "{section}", "{language}", "{url}")
-H2 = re.compile(r"<h2\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h2>", re.S)
 
 
 def message_link(to: str, subject: str, body: str) -> str:
@@ -66,10 +65,14 @@ def plain(html: str) -> str:
 def answer_back(config: MkDocsConfig, page: Page, section: str, anchor: str, before: str = "") -> str:
     """The link of a message about a section (anchor "" for the page itself); before: a line to
     put first in the body."""
+    url = (page.canonical_url or page.url) + (f"#{anchor}" if anchor else "")
+    return message(config, page.title or "", section, url, before)
+
+
+def message(config: MkDocsConfig, title: str, section: str, url: str, before: str = "") -> str:
     words = texts(config)
     language = next(lang.name for lang in i18n(config).config.languages if lang.locale == current_locale(config))
-    url = (page.canonical_url or page.url) + (f"#{anchor}" if anchor else "")
-    fill = {"{page}": page.title or "", "{section}": section, "{language}": language, "{url}": url}
+    fill = {"{page}": title, "{section}": section, "{language}": language, "{url}": url}
     subject, body = words["subject"], before + words["body"]
     for place, value in fill.items():
         subject, body = subject.replace(place, value), body.replace(place, value)
@@ -82,27 +85,34 @@ def paragraph(config: MkDocsConfig, href: str) -> str:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
-    locale = current_locale(config)
-    name = page.file.src_uri.removeprefix(f"{locale}/")
-    if name != config.extra.get("faq_page"):
+    if page_name(page, config) != config.extra.get("faq_page"):
         title = plain(page.title or "")
         return html + paragraph(config, answer_back(config, page, title, ""))
-    # The FAQ: after each answer, before the next question (or at the end)
-    questions = list(H2.finditer(html))
-    for found, after in reversed(list(zip(questions, questions[1:] + [None]))):
-        at = after.start() if after else len(html)
-        link = answer_back(config, page, plain(found.group(2)), found.group(1))
-        html = html[:at] + paragraph(config, link) + html[at:]
+    for question, heading, end in answer_ends(html):  # the FAQ: after each answer
+        link = answer_back(config, page, plain(heading), question)
+        html = html[:end] + paragraph(config, link) + html[end:]
     return html
 
 
-def on_page_context(context, *, page: Page, config: MkDocsConfig, **kwargs):
-    """For the search panel (overrides/main.html): this page's link, the words typed to come."""
+def search_line(config: MkDocsConfig) -> str:
     search = texts(config).get("search") or ""
     if "{query}" not in search:
         raise PluginError(
             f"overrides/hooks/answer_back.py: extra.answer_back.search of language '{current_locale(config)}' "
             f"lacks {{query}}: add it in mkdocs.yml"
         )
-    context["answer_back_search"] = answer_back(config, page, plain(page.title or ""), "", search)
+    return search
+
+
+def on_page_context(context, *, page: Page, config: MkDocsConfig, **kwargs):
+    """For the search panel (overrides/main.html): this page's link, the words typed to come."""
+    context["answer_back_search"] = answer_back(config, page, plain(page.title or ""), "", search_line(config))
+    return context
+
+
+def on_template_context(context, *, template_name: str, config: MkDocsConfig, **kwargs):
+    """The same for the "page not found" (404.html, a template without a page): named by its title."""
+    if template_name == "404.html":
+        title = (config.extra.get("not_found") or {}).get("title", "404")
+        context["answer_back_search"] = message(config, title, title, config.site_url or "", search_line(config))
     return context

@@ -133,6 +133,8 @@
       li.appendChild(link)
       list.appendChild(li)
     })
+    if (!script.dataset.answerBack)
+      return
     var write = document.createElement("a")
     write.href = script.dataset.answerBack.replace("%7Bquery%7D", encodeURIComponent(query.trim()))
     write.textContent = script.dataset.answerText
