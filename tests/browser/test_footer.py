@@ -1,18 +1,15 @@
 """On a phone, the footer names the page its links lead to: never a bar of bare arrows
 (checks/footer.py), on every page of every language."""
 
-import re
-
 import pytest
 
 from checks.footer import unnamed_footers
-from checks.site import ROOT, site_path
+from checks.site import site_path
 
 from ..params import PAGES, each_language
+from .stylesheet import serve_without
 
 pytestmark = pytest.mark.browser
-
-STYLESHEET = ROOT / "overrides" / "assets" / "stylesheets" / "accessibility.css"
 
 
 @each_language
@@ -24,10 +21,7 @@ def test_the_footer_names_where_its_links_go_on_every_page(phone, language):
 def test_broken_twin_material_bare_arrow_is_caught(phone, language):
     """The stylesheet served without its footer rule: the page whose footer has only a previous
     link (the last of the nav) shows a bare arrow again."""
-    css = STYLESHEET.read_text(encoding="utf-8")
-    without = re.sub(r"@media screen and \(max-width: 44\.984375em\) \{\s*\.md-footer__link--prev:only-child.*?\n\}\n", "", css, flags=re.S)
-    assert without != css, f"{STYLESHEET}: no footer rule to take out"
-    phone.route("**/accessibility*.css", lambda route: route.fulfill(body=without, content_type="text/css"))
+    serve_without(phone, r"@media screen and \(max-width: 44\.984375em\) \{\s*\.md-footer__link--prev:only-child.*?\n\}\n")
     found = unnamed_footers(phone, [site_path(language, page) for page in PAGES])
     if not found:
         pytest.skip(f"[{language.locale}] no page's footer holds a previous link alone: nothing to prove")
