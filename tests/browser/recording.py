@@ -39,7 +39,9 @@ def console_message(seen: Activity, message) -> None:
     if message.text.startswith(CSP_PREFIX):
         seen.csp_violations.append(message.text.removeprefix(CSP_PREFIX))
     elif message.type == "error":
-        seen.console_errors.append(message.text)
+        # "Failed to load resource: … 404" says which resource only in its location
+        url = (message.location or {}).get("url")
+        seen.console_errors.append(f"{message.text} ({url})" if url and url not in message.text else message.text)
 
 
 def request_failed(seen: Activity, request) -> None:
