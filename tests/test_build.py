@@ -45,3 +45,12 @@ def test_the_languages_come_from_mkdocs_yml_default_first():
     assert [lang.default for lang in LANGUAGES].count(True) == 1, LANGUAGES
     assert LANGUAGES[0].default, f"default language not first: {LANGUAGES}"
     assert [lang for lang in LANGUAGES if not (PROJECT / "docs" / lang.locale).is_dir()] == []
+
+
+def test_the_root_answers_favicon_ico_with_an_icon(site_dir):
+    """Browsers ask /favicon.ico of a page replaced before its head is read (an old address
+    forwarding, a live reload): a 404 there is a console error. overrides/favicon.ico answers."""
+    icon = site_dir / "favicon.ico"
+    assert icon.is_file(), "no favicon.ico at the site's root (overrides/favicon.ico)"
+    data = icon.read_bytes()
+    assert data[:4] == b"\x00\x00\x01\x00" and int.from_bytes(data[4:6], "little") >= 1, "favicon.ico is not an icon file"
