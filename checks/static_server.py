@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
+import sys
 import threading
 from functools import partial
 from http import HTTPStatus
@@ -98,6 +99,15 @@ class GitHubPagesHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    """Says nothing of a connection the browser dropped mid-answer (a page closed, or navigated
+    away, while a file was on its way): ordinary in a browser test, not an error of the site."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipeError, ConnectionResetError
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(site_dir: Path, port: int = 0, per_folder_404: bool = False, gzip: bool = False):
     """Serve site_dir on 127.0.0.1 in a background thread; yields the base URL ("http://.../").
@@ -106,7 +116,7 @@ def serve(site_dir: Path, port: int = 0, per_folder_404: bool = False, gzip: boo
         "Handler", (GitHubPagesHandler,), {"per_folder_404": per_folder_404, "compress_text": gzip}
     )
     handler = partial(handler_class, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = QuietServer(("127.0.0.1", port), handler)
     # Polled every 50 ms for shutdown, not 500: each test that serves a site stops sooner.
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()

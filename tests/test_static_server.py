@@ -2,10 +2,11 @@
 
 import urllib.error
 import urllib.request
+from http.server import SimpleHTTPRequestHandler
 
 import pytest
 
-from checks.static_server import nearest_not_found_page, serve
+from checks.static_server import QuietServer, nearest_not_found_page, serve
 
 
 @pytest.fixture
@@ -49,3 +50,20 @@ def test_a_missing_path_gets_404_and_the_right_page(site, per_folder_404, expect
             f"per_folder_404={per_folder_404}"
         )
         assert fetch(url + "no-such-page/") == (404, "root 404"), f"per_folder_404={per_folder_404}"
+
+
+
+@pytest.mark.parametrize("error, said", [(BrokenPipeError, False), (ConnectionResetError, False), (ValueError, True)])
+def test_a_connection_dropped_mid_answer_says_nothing_a_real_error_still_does(capsys, error, said):
+    """A browser test closing a page while a file is on its way (a broken pipe, a reset) is not
+    worth a traceback in the suite's output; any other error of the server still is."""
+    server = QuietServer(("127.0.0.1", 0), SimpleHTTPRequestHandler)
+    try:
+        try:
+            raise error("while answering")
+        except error:
+            server.handle_error(None, ("127.0.0.1", 1))
+    finally:
+        server.server_close()
+    printed = capsys.readouterr().err
+    assert (error.__name__ in printed) == said, f"{error.__name__}: printed {printed!r}"
