@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -199,29 +200,37 @@ def search(page, text: str) -> list[Hit]:
 
 def heading_problems(page, language: Language, headings: dict[str, str]) -> list[str]:
     """Each heading typed as it reads (site path -> heading) must rank its own section first."""
-    problems = []
+    return list(heading_misses(page, language, headings))
+
+
+def heading_misses(page, language: Language, headings: dict[str, str]) -> Iterator[str]:
+    """heading_problems one at a time, each searched for when asked: a broken twin needs only
+    the first."""
     for path, heading in headings.items():
         found = ranked(search(page, heading))
         first = found[0].path if found else None
         if first != path:
-            problems.append(f"[{language.locale}] {heading!r} typed: first /{first}, not its section /{path}")
-    return problems
+            yield f"[{language.locale}] {heading!r} typed: first /{first}, not its section /{path}"
 
 
 def synonym_problems(page, language: Language, groups: list[list[str]], using) -> list[str]:
     """Each word of each synonym group, typed alone, must find every entry that uses a word of its
     group as written (using(word) -> their site paths)."""
-    problems = []
+    return list(synonym_misses(page, language, groups, using))
+
+
+def synonym_misses(page, language: Language, groups: list[list[str]], using) -> Iterator[str]:
+    """synonym_problems one at a time, each searched for when asked: a broken twin needs only
+    the first."""
     for group in groups:
         holders = set().union(*(using(word) for word in group))
         if not holders:
-            problems.append(f"[{language.locale}] synonyms {group}: no entry uses one of them as written")
+            yield f"[{language.locale}] synonyms {group}: no entry uses one of them as written"
         for word in group:
             found = {hit.path for hit in search(page, word) if hit.score > 0}
             missed = sorted(holders - found)
             if missed:
-                problems.append(f"[{language.locale}] synonym {word!r} of {group}: misses {missed}")
-    return problems
+                yield f"[{language.locale}] synonym {word!r} of {group}: misses {missed}"
 
 
 def offered(page) -> list[tuple[str, str]]:

@@ -8,6 +8,9 @@ import pytest
 
 from checks.browser import PHONE, chromium_unavailable, launch
 from checks.page_kinds import one_of_each_kind
+from checks.parity import FAQ_PAGE
+from checks.search import queries
+from checks.search_ui import open_search, prefix_trap
 from checks.site import PROJECT, build_site, site_path
 from checks.static_server import serve
 
@@ -115,6 +118,31 @@ def phone(phone_page):
     for other in leftovers:  # closed here, so that the next test starts clean all the same
         other.close()
     assert leftovers == [], f"pages left open in the phone's context: {[other.url for other in leftovers]}"
+
+
+@pytest.fixture(scope="session")
+def traps(browser, base_url):
+    """trap(language): the Enter trap of the language's queries (search_queries.yml), as
+    checks.search_ui.prefix_trap finds it in the site's search: a query of several words whose
+    top result differs from that of its words but the last, with that prefix and both tops.
+    Found once a session (it searches the queries one by one) and shared by the Enter tests and
+    their twins; fails naming the file when the queries offer none."""
+    found = {}
+
+    def trap(language):
+        if language not in found:
+            context = browser.new_context(viewport=PHONE, base_url=base_url)
+            page = context.new_page()
+            page.goto(site_path(language, FAQ_PAGE))
+            open_search(page)
+            found[language] = prefix_trap(page, queries(language))
+            context.close()
+        if found[language] is None:
+            pytest.fail(f"[{language.locale}] search_queries.yml: no query of several words whose top result "
+                        "differs from that of its words but the last; add one", pytrace=False)
+        return found[language]
+
+    return trap
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,6 @@ from checks.search_ui import (
     offer_problems,
     open_search,
     opened,
-    prefix_trap,
     punctuation_marked,
     search,
     synonym_problems,
@@ -36,6 +35,7 @@ from checks.search_ui import (
 from checks.site import site_path
 
 from ..params import PAGES, each_language
+from .reused_page import fresh_document
 
 pytestmark = pytest.mark.browser
 
@@ -89,30 +89,17 @@ def test_the_words_a_result_lacks_are_shown_as_the_reader_typed_them(phone, lang
 
 
 @each_language
-def test_the_page_a_result_opens_marks_the_words_typed_without_accents(browser, base_url, language):
-    """Each query of search_queries.yml with `shows`: Enter, then the word marked there."""
+def test_the_page_a_result_opens_marks_the_words_typed_without_accents(phone, language):
+    """Each query of search_queries.yml with `shows`, from the FAQ page loaded anew: Enter, then
+    the word marked there."""
     items = [item for item in queries(language) if "shows" in item]
     assert items, f"[{language.locale}] search_queries.yml: no query with `shows` to open"
     problems = []
-    context = browser.new_context(viewport=PHONE, base_url=base_url)
     for item in items:
-        page = context.new_page()
-        page.goto(site_path(language, FAQ_PAGE))
-        open_search(page)
-        problems += highlight_problems(page, language, item)
-        page.close()
-    context.close()
+        fresh_document(phone, site_path(language, FAQ_PAGE))
+        open_search(phone)
+        problems += highlight_problems(phone, language, item)
     assert problems == []
-
-
-def trap(page, language):
-    """A query (a question, where one serves) whose top result differs from that of its words but
-    the last (prefix_trap)."""
-    found = prefix_trap(page, queries(language))
-    if found is None:
-        pytest.fail(f"[{language.locale}] search_queries.yml: no query of several words whose top result differs "
-                    "from that of its words but the last; add one", pytrace=False)
-    return found
 
 
 def enter_on_first_use(context, language, query, keys, timeout_ms=15_000, answered_first=False):
@@ -146,14 +133,11 @@ def enter_after_prefix(page, prefix, rest):
 
 
 @each_language
-def test_enter_typed_fast_on_first_use_opens_the_whole_query_top_result(browser, slow_search_url, language):
+def test_enter_typed_fast_on_first_use_opens_the_whole_query_top_result(browser, slow_search_url, traps, language):
     """Search not loaded yet, every answer late, keys typed fast: Enter waits for the whole
     query's answer and opens its top result."""
     context = browser.new_context(viewport=PHONE, base_url=slow_search_url)
-    page = context.new_page()
-    page.goto(site_path(language, FAQ_PAGE))
-    open_search(page)
-    item, _, top, _ = trap(page, language)
+    item, _, top, _ = traps(language)
     held, went = enter_on_first_use(context, language, item["query"], keys=True)
     context.close()
     where = f"[{language.locale}] {item['query']!r} typed fast on first use"
@@ -162,11 +146,9 @@ def test_enter_typed_fast_on_first_use_opens_the_whole_query_top_result(browser,
 
 
 @each_language
-def test_enter_on_first_use_right_after_a_suggestion_opens_the_whole_query_top_result(phone, language):
+def test_enter_on_first_use_right_after_a_suggestion_opens_the_whole_query_top_result(phone, traps, language):
     """Search not loaded yet, the query landing without keys: Enter waits for its answer."""
-    phone.goto(site_path(language, FAQ_PAGE))
-    open_search(phone)
-    item, _, top, _ = trap(phone, language)
+    item, _, top, _ = traps(language)
     held, went = enter_on_first_use(phone.context, language, item["query"], keys=False)
     where = f"[{language.locale}] {item['query']!r} landing on first use"
     assert held == 1, f"{where}: {held} index requests held back while typing, expected 1"
@@ -174,12 +156,12 @@ def test_enter_on_first_use_right_after_a_suggestion_opens_the_whole_query_top_r
 
 
 @each_language
-def test_enter_right_after_a_prefix_results_opens_the_whole_query_top_result(phone, language):
+def test_enter_right_after_a_prefix_results_opens_the_whole_query_top_result(phone, traps, language):
     """A prefix's results on screen, the last word landing and Enter at once: the whole
     query's top result, not the prefix's."""
+    item, prefix, top, before = traps(language)
     phone.goto(site_path(language, FAQ_PAGE))
     open_search(phone)
-    item, prefix, top, before = trap(phone, language)
     opened = enter_after_prefix(phone, prefix, item["query"][len(prefix):])
     assert opened == top, (
         f"[{language.locale}] {item['query']!r} after {prefix!r}'s results, Enter: opened {opened}, "
