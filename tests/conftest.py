@@ -41,24 +41,9 @@ def reads_nothing_beside_the_repository():
     )
 
 
-# Session fixtures that cost seconds to make (a copy of the project built, a site served, a
-# reader's round in the browser): the tests that share one run on one worker, so that it is made
-# once a session, not once per worker (pytest-xdist's --dist loadgroup, pytest.ini).
-MADE_ONCE = (
-    "broken", "drifted", "third_language", "pending", "unguarded", "renamed",
-    "per_folder_404_url", "slow_search_url", "tours", "first_visits", "traps",
-)
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """The fast tier first, then the browser tests: the fast tier is the editors' quick answer.
-    Each test that uses one of MADE_ONCE joins that fixture's group (the first it uses)."""
+    """The fast tier first, then the browser tests: the fast tier is the editors' quick answer."""
     items.sort(key=lambda item: bool(item.get_closest_marker("browser")))
-    for item in items:
-        shared = next((name for name in MADE_ONCE if name in item.fixturenames), None)
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(shared))
 
 
 @pytest.fixture(scope="session")
