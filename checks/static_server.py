@@ -8,7 +8,6 @@ path (es/404.html for /es/...), as hosts that honour per-folder 404 pages do."""
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gzip
 import sys
@@ -100,11 +99,12 @@ class GitHubPagesHandler(SimpleHTTPRequestHandler):
 
 
 class QuietServer(ThreadingHTTPServer):
-    """Says nothing of a connection the browser dropped mid-answer (a page closed, or navigated
-    away, while a file was on its way): ordinary in a browser test, not an error of the site."""
+    """Says nothing of a connection the client dropped mid-answer (a page closed, or navigated
+    away, while a file was on its way): ordinary for a browser, not an error of the site."""
 
     def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipeError, ConnectionResetError
+        # ConnectionError: a broken pipe, a reset or an aborted connection; anything else is printed
+        if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
 
 

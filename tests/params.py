@@ -48,6 +48,6 @@ def each_kind_of_page(test):
 
 # A broken twin proves that its check can fail: where the check judges the interface, not a
 # language's own data, one language is proof enough. The last translation, as in the fast tier.
-# So do the checks whose input is no language's (script payloads): the code they judge is the
-# same for every language.
+# One language is also enough for the checks whose input belongs to no language (script
+# payloads): what shows it escaped is the same code in every language.
 in_the_last_translation = pytest.mark.parametrize("language", TRANSLATIONS[-1:], ids=lambda lang: lang.locale)

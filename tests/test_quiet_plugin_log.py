@@ -48,11 +48,20 @@ def mkdocs_log_level():
         logger.setLevel(level)
 
 
-@pytest.mark.parametrize("verbose", [False, True], ids=["plain", "-v"])
-def test_the_plugin_s_info_waits_for_verbose_and_its_warnings_always_show(mkdocs_log_level, verbose):
+# MkDocs' level for each option (-v, none, -q), and what the plugin may then say
+OPTIONS = {
+    "-v": (logging.DEBUG, {logging.INFO: True, logging.WARNING: True}),
+    "plain": (logging.INFO, {logging.INFO: False, logging.WARNING: True}),
+    "-q": (logging.ERROR, {logging.WARNING: False, logging.ERROR: True}),
+}
+
+
+@pytest.mark.parametrize("option", OPTIONS)
+def test_the_plugin_s_info_waits_for_verbose_its_warnings_show_unless_quiet(mkdocs_log_level, option):
     hook = load_hook("quiet_plugin_log")
-    mkdocs_log_level.setLevel(logging.DEBUG if verbose else logging.INFO)  # as MkDocs' -v sets it
+    level, said = OPTIONS[option]
+    mkdocs_log_level.setLevel(level)  # as MkDocs' -v and -q set it, before any event
     hook.on_startup(command="serve", dirty=False)
     module_log = logging.getLogger(f"{hook.I18N_LOG}.reconfigure")  # the plugin's modules log under it
-    assert module_log.isEnabledFor(logging.INFO) == verbose, f"verbose={verbose}: its info lines"
-    assert module_log.isEnabledFor(logging.WARNING), "its warnings no longer show"
+    shown = {logging.getLevelName(at): module_log.isEnabledFor(at) for at in said}
+    assert shown == {logging.getLevelName(at): yes for at, yes in said.items()}, f"mkdocs {option}: shown {shown}"

@@ -17,6 +17,7 @@ I18N_LOG = "mkdocs.plugins.mkdocs_static_i18n"
 
 def on_startup(command: str, dirty: bool) -> None:
     """`-v` (MkDocs has set its logger to DEBUG by now): the plugin says everything; otherwise
-    only its warnings and errors."""
-    verbose = logging.getLogger("mkdocs").getEffectiveLevel() <= logging.DEBUG
-    logging.getLogger(I18N_LOG).setLevel(logging.NOTSET if verbose else logging.WARNING)
+    only its warnings and errors, and under `-q` (ERROR) only its errors, as before: the level
+    is only ever raised."""
+    level = logging.getLogger("mkdocs").getEffectiveLevel()
+    logging.getLogger(I18N_LOG).setLevel(logging.NOTSET if level <= logging.DEBUG else max(logging.WARNING, level))

@@ -132,11 +132,13 @@ def traps(browser, base_url):
     def trap(language):
         if language not in found:
             context = browser.new_context(viewport=PHONE, base_url=base_url)
-            page = context.new_page()
-            page.goto(site_path(language, FAQ_PAGE))
-            open_search(page)
-            found[language] = prefix_trap(page, queries(language))
-            context.close()
+            try:
+                page = context.new_page()
+                page.goto(site_path(language, FAQ_PAGE))
+                open_search(page)
+                found[language] = prefix_trap(page, queries(language))
+            finally:
+                context.close()
         if found[language] is None:
             pytest.fail(f"[{language.locale}] search_queries.yml: no query of several words whose top result "
                         "differs from that of its words but the last; add one", pytrace=False)

@@ -165,8 +165,8 @@ def test_synonyms_and_own_word_queries_miss_once_synonyms_are_off(broken_site, s
     groups = search_words(language)["synonyms"]
     with searching(search_copies.without(broken_site, "synonyms"), browser, language) as tab:
         # Each proof needs one miss: the search stops at the first
-        found = synonym_misses(tab, language, groups, lambda word: entries_using(index, word))
-        synonyms = next((problem for problem in found if ": misses " in problem), None)
+        synonym_proofs = synonym_misses(tab, language, groups, lambda word: entries_using(index, word))
+        synonyms = next((problem for problem in synonym_proofs if ": misses " in problem), None)
         missed = misses(tab, language, "own word", first_only=True)
         missed_english = misses(tab, language, "english", first_only=True)
     assert synonyms, f"[{language.locale}] without synonyms, every synonym still finds its group's entries"

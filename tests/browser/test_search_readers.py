@@ -136,8 +136,8 @@ def enter_after_prefix(page, prefix, rest):
 def test_enter_typed_fast_on_first_use_opens_the_whole_query_top_result(browser, slow_search_url, traps, language):
     """Search not loaded yet, every answer late, keys typed fast: Enter waits for the whole
     query's answer and opens its top result."""
-    context = browser.new_context(viewport=PHONE, base_url=slow_search_url)
     item, _, top, _ = traps(language)
+    context = browser.new_context(viewport=PHONE, base_url=slow_search_url)
     held, went = enter_on_first_use(context, language, item["query"], keys=True)
     context.close()
     where = f"[{language.locale}] {item['query']!r} typed fast on first use"
