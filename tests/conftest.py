@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+import checks.site
+from checks.builder import ForkingBuilder
 from checks.site import PROJECT, ROOT, add_language, build_site, copy_project, languages
 from checks.static_server import serve
 
@@ -23,6 +25,9 @@ READS = OutsideReads(ROOT)
 
 
 def pytest_configure(config):
+    # Each worker's builds forked from one process that has MkDocs imported (checks/builder.py)
+    if hasattr(os, "fork"):
+        checks.site.BUILDER = ForkingBuilder()
     if READS.off:
         config.issue_config_time_warning(pytest.PytestConfigWarning(
             f"reads beside the repository are not watched: {READS.off} (tests/outside_reads.py)"), stacklevel=2)
