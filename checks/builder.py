@@ -46,7 +46,9 @@ class ForkingBuilder:
 
     def run(self, args: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str, str]:
         """`mkdocs <args>` in cwd with env: (exit code, what it wrote to stdout, to stderr)."""
-        with self.lock, tempfile.TemporaryDirectory(prefix="build-log-") as logs:
+        # Named "tmp…", as the suite's watcher of reads beside the repository expects of a
+        # temporary folder (tests/outside_reads.py: CI's clone may lie in the temporary folder)
+        with self.lock, tempfile.TemporaryDirectory() as logs:
             out, err = Path(logs, "stdout"), Path(logs, "stderr")
             request = {"args": args, "cwd": str(cwd), "env": env, "stdout": str(out), "stderr": str(err)}
             reply = self._ask(json.dumps(request))
