@@ -34,6 +34,11 @@ def pytest_configure(config):
     READS.watch()
 
 
+def pytest_unconfigure(config):
+    if checks.site.BUILDER is not None:
+        checks.site.BUILDER.close()
+
+
 @pytest.fixture(autouse=True)
 def reads_nothing_beside_the_repository():
     """Fail the test during which (or before which, while collecting) the suite read a path
