@@ -66,14 +66,17 @@ def test_an_editors_choice_comes_first_in_every_language_and_one_language_only_s
 
 
 def test_a_choice_naming_no_section_or_no_list_stops_the_build_naming_the_file():
+    """On made-up sections of a made-up page: the hook's own judgement, whatever the guide holds."""
     hook = load_hook("related_sections")
-    known, lists, where = {"faq.md#refund", "faq.md#fee"}, {"refund": "question"}, "docs/fr/faq.md"
-    with pytest.raises(PluginError, match=r"docs/fr/faq.md: related: 'faq.md#nowhere' is no section of the guide"):
-        hook.choices({"related": {"refund": ["faq.md#nowhere"]}}, "faq.md", lists, known, where)
-    with pytest.raises(PluginError, match=r"related: 'refnud' is no id a list follows here; use 'refund'"):
-        hook.choices({"related": {"refnud": ["faq.md#fee"]}}, "faq.md", lists, known, where)
+    known = {"a-page.md#first-answer", "a-page.md#second-answer"}
+    lists, where = {"first-answer": "question"}, "docs/fr/a-page.md"
+    with pytest.raises(PluginError, match=r"docs/fr/a-page.md: related: 'a-page.md#nowhere' is no section of the guide"):
+        hook.choices({"related": {"first-answer": ["a-page.md#nowhere"]}}, "a-page.md", lists, known, where)
+    with pytest.raises(PluginError, match=r"related: 'frist-answer' is no id a list follows here; use 'first-answer'"):
+        hook.choices({"related": {"frist-answer": ["a-page.md#second-answer"]}}, "a-page.md", lists, known, where)
     with pytest.raises(PluginError, match="on the very page or section it would follow"):
-        hook.choices({"related": {"refund": ["faq.md#refund"]}}, "faq.md", lists, known, where)
+        hook.choices({"related": {"first-answer": ["a-page.md#first-answer"]}}, "a-page.md", lists, known, where)
     with pytest.raises(PluginError, match="related: must map an id"):
-        hook.choices({"related": ["faq.md#refund"]}, "faq.md", lists, known, where)
-    assert hook.choices({"related": {"refund": ["faq.md#fee"]}}, "faq.md", lists, known, where) == {"refund": ["faq.md#fee"]}
+        hook.choices({"related": ["a-page.md#first-answer"]}, "a-page.md", lists, known, where)
+    chosen = {"first-answer": ["a-page.md#second-answer"]}
+    assert hook.choices({"related": chosen}, "a-page.md", lists, known, where) == chosen
