@@ -6,7 +6,7 @@ import pytest
 
 import checks.site
 from checks.builder import ForkingBuilder
-from checks.site import build_site, copy_project, languages, source_pages
+from checks.site import build_site
 
 SITE_URL = "http://builder.test/"
 
@@ -32,24 +32,21 @@ def both_ways(monkeypatch, builder):
 
 
 def test_a_failing_build_fails_the_same_way_forked_as_in_a_new_process(tmp_path, both_ways):
-    project = copy_project(tmp_path / "project")
-    language = languages(project / "mkdocs.yml")[0]
-    page = project / "docs" / language.locale / source_pages(project / "docs", language)[0]
-    page.write_text(page.read_text(encoding="utf-8") + "\n## Titre sans identifiant, été\n\nTexte.\n", encoding="utf-8")
+    project = tiny_project(tmp_path / "project")
+    (project / "docs" / "index.md").write_text("# Été\n\n[Nulle part](nowhere.md)\n", encoding="utf-8")
     forked, process = both_ways(project, tmp_path)
-    assert process.returncode != 0 and process.problems, f"the slip in {page} failed nothing:\n{process.log}"
+    assert process.returncode != 0 and process.problems, f"the broken link failed nothing:\n{process.log}"
     assert (forked.returncode, forked.problems) == (process.returncode, process.problems), (
         f"forked: {forked.returncode} {forked.problems}\nnew process: {process.returncode} {process.problems}"
     )
 
 
 def test_a_build_takes_the_caller_s_site_url(tmp_path, both_ways):
-    project = copy_project(tmp_path / "project")
-    forked, process = both_ways(project, tmp_path)
+    forked, process = both_ways(tiny_project(tmp_path / "project"), tmp_path)
     assert forked.returncode == process.returncode == 0, forked.log + process.log
     for way in ("forked", "process"):
-        home = (tmp_path / way / "index.html").read_text(encoding="utf-8")
-        assert f'href="{SITE_URL}"' in home, f"{way}: the home's links do not use SITE_URL={SITE_URL}"
+        sitemap = (tmp_path / way / "sitemap.xml").read_text(encoding="utf-8")
+        assert f"<loc>{SITE_URL}</loc>" in sitemap, f"{way}: the sitemap does not use SITE_URL={SITE_URL}"
 
 
 def tiny_project(root):
@@ -67,7 +64,9 @@ def tiny_project(root):
         "    os.environ['LEFT'] = 'by an earlier build'\n",
         encoding="utf-8",
     )
-    (root / "mkdocs.yml").write_text("site_name: t\nhooks:\n  - hooks/left.py\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: t\nsite_url: !ENV [SITE_URL, 'http://unset.test/']\nhooks:\n  - hooks/left.py\n", encoding="utf-8"
+    )
     return root
 
 
